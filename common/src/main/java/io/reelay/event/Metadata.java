@@ -1,0 +1,26 @@
+package io.reelay.event;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Null-safe, order-keeping, unmodifiable copies for the maps events carry. */
+final class Metadata {
+
+	private Metadata() {
+	}
+
+	static <V> Map<String, V> copy(Map<String, V> map) {
+		if (map == null || map.isEmpty()) {
+			return Map.of();
+		}
+		// LinkedHashMap rather than Map.copyOf: keeps the sender's order and tolerates
+		// JSON nulls
+		return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+	}
+
+	static int schemaVersion(int declared) {
+		return (declared > 0) ? declared : PipelineEvent.CURRENT_SCHEMA_VERSION;
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.reelay.event;
+
+import java.util.Map;
+
+/**
+ * Terminal success ({@code video.stored}): the video is in Reelay's bucket, verified.
+ *
+ * @param uri {@code s3://bucket/key}
+ * @param size bytes stored
+ * @param sha256 lowercase hex SHA-256 of the stored bytes
+ */
+public record VideoStored(int schemaVersion, String requestId, String provider, String model, String providerTaskId,
+		String bucket, String key, String uri, long size, String sha256, String contentType, StageTimings timings,
+		Map<String, String> metadata) implements PipelineEvent {
+
+	public VideoStored {
+		schemaVersion = Metadata.schemaVersion(schemaVersion);
+		metadata = Metadata.copy(metadata);
+	}
+
+	@Override
+	public EventType type() {
+		return EventType.STORED;
+	}
+
+}

@@ -1,0 +1,167 @@
+package io.reelay.kafka;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.reelay.event.EventJson;
+import io.reelay.event.ReelayException;
+import io.reelay.event.Stage;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Kafka as every stage uses it: JSON events keyed by request id, idempotent producers,
+ * {@code read_committed} consumers that start from the earliest record of a new group,
+ * the declared topics, and the failure handling that ends every request it gives up on.
+ * Each service provides the {@link Stage} bean that names it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafka
+@EnableConfigurationProperties(ReelayKafkaProperties.class)
+public class KafkaConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	ProducerFactory<String, Object> producerFactory(ReelayKafkaProperties kafka) {
+		Map<String, Object> config = common(kafka);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+		config.putAll(kafka.client());
+		Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+		// raw bytes are records re-published as they came (dead letters); everything else
+		// is an event
+		byType.put(byte[].class, new ByteArraySerializer());
+		byType.put(Object.class, new JacksonJsonSerializer<>(EventJson.mapper()).noTypeInfo());
+		return new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
+				new DelegatingByTypeSerializer(byType, true));
+	}
+
+	@Bean
+	KafkaTemplate<String, Object> kafkaTemplate(ProducerFactory<String, Object> producerFactory) {
+		return new KafkaTemplate<>(producerFactory);
+	}
+
+	@Bean
+	EventPublisher eventPublisher(KafkaTemplate<String, Object> kafkaTemplate, Stage stage, Clock clock) {
+		return new EventPublisher(kafkaTemplate, stage, clock);
+	}
+
+	@Bean
+	ConsumerFactory<String, byte[]> consumerFactory(ReelayKafkaProperties kafka) {
+		Map<String, Object> config = common(kafka);
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.putAll(kafka.client());
+		// values stay bytes until the listener converts them: a bad record fails in the
+		// listener,
+		// where the error handler can dead-letter it, instead of in the poll loop
+		return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+	}
+
+	@Bean
+	DefaultErrorHandler errorHandler(Stage stage, EventPublisher events, KafkaTemplate<String, Object> kafkaTemplate,
+			ReelayKafkaProperties kafka, Clock clock) {
+		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaTemplate,
+				(record, ex) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+		DefaultErrorHandler handler = new DefaultErrorHandler(
+				new FailedRecordRecoverer(stage, events, deadLetters, clock), backOff(kafka.retry(), -1));
+		handler.addNotRetryableExceptions(UnusableRecordException.class);
+		handler.setBackOffFunction((record, ex) -> {
+			ReelayException known = FailedRecordRecoverer.find(ex, ReelayException.class);
+			if (known == null) {
+				// a fault in Reelay itself: try twice more in case it was passing, then
+				// dead-letter
+				return new FixedBackOff(1000, 2);
+			}
+			if (!known.retryable()) {
+				return new FixedBackOff(0, 0);
+			}
+			long asked = (known.retryAfter() != null) ? known.retryAfter().toMillis() : -1;
+			return backOff(kafka.retry(), asked);
+		});
+		return handler;
+	}
+
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
+			ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler errorHandler,
+			ReelayKafkaProperties kafka) {
+		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		factory.setConsumerFactory(consumerFactory);
+		factory.setConcurrency(kafka.concurrency());
+		factory.setRecordMessageConverter(new ByteArrayJacksonJsonMessageConverter(EventJson.mapper()));
+		factory.setCommonErrorHandler(errorHandler);
+		return factory;
+	}
+
+	@Bean
+	KafkaAdmin kafkaAdmin(ReelayKafkaProperties kafka) {
+		Map<String, Object> config = common(kafka);
+		config.putAll(kafka.client());
+		KafkaAdmin admin = new KafkaAdmin(config);
+		// without its topics a stage cannot work: better to fail at start-up than to limp
+		admin.setFatalIfBrokerNotAvailable(true);
+		return admin;
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics pipelineTopics(ReelayKafkaProperties kafka) {
+		return new KafkaAdmin.NewTopics(
+				PipelineTopics.all(kafka).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+	}
+
+	private static Map<String, Object> common(ReelayKafkaProperties kafka) {
+		Map<String, Object> config = new HashMap<>();
+		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+		return config;
+	}
+
+	/**
+	 * Exponential with jitter; a provider's own Retry-After sets the first wait when it
+	 * gave one.
+	 */
+	static BackOff backOff(ReelayKafkaProperties.Retry retry, long askedMillis) {
+		long initial = Math.max(retry.initialInterval().toMillis(), askedMillis);
+		ExponentialBackOff backOff = new ExponentialBackOff(initial, 2.0);
+		backOff.setMaxInterval(Math.max(initial, retry.maxInterval().toMillis()));
+		backOff.setJitter(initial / 4);
+		backOff.setMaxAttempts(retry.maxRetries());
+		return backOff;
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.reelay.provider.generic;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.reelay.event.FailureCode;
+import io.reelay.event.VideoCompleted;
+import io.reelay.event.VideoRequested;
+import io.reelay.provider.DownloadRequest;
+import io.reelay.provider.ProviderException;
+import io.reelay.provider.SubmittedTask;
+import io.reelay.provider.TaskStatus;
+import io.reelay.provider.VideoProvider;
+import io.reelay.provider.http.CallKind;
+import io.reelay.provider.http.HttpAnswer;
+import io.reelay.provider.http.ProviderHttpClient;
+
+/**
+ * The generic video API: {@code POST /v1/videos/generations}, then {@code GET
+ * /v1/videos/generations/{id}} until it shows a {@code video_url}.
+ */
+public final class GenericProvider implements VideoProvider {
+
+	public static final String NAME = "generic";
+
+	/** The host the provider document shows. */
+	public static final URI DOCUMENTED_BASE_URL = URI.create("https://api.yuhuanstudio.com");
+
+	private static final String GENERATIONS = "/v1/videos/generations";
+
+	private final ProviderHttpClient http;
+
+	private final GenericErrors errors;
+
+	public GenericProvider(ProviderHttpClient http) {
+		this.http = http;
+		this.errors = new GenericErrors(http.json());
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public List<String> problems(VideoRequested request) {
+		return GenericRequestRules.problems(request);
+	}
+
+	@Override
+	public SubmittedTask submit(VideoRequested request) {
+		HttpAnswer answer = this.http.expectSuccess(this.http.postJson(GENERATIONS, body(request), CallKind.CREATE),
+				CallKind.CREATE, this.errors::fromAnswer);
+		GenericTask task = this.http.read(answer, GenericTask.class);
+		if (task.id() == null || task.id().isBlank()) {
+			// the job may exist, but without its id Reelay can never follow it
+			throw new ProviderException(FailureCode.SUBMISSION_OUTCOME_UNKNOWN,
+					"generic accepted the request but sent no task id: " + answer.bodyText());
+		}
+		return new SubmittedTask(task.id(), task.status());
+	}
+
+	@Override
+	public TaskStatus status(String providerTaskId) {
+		String path = GENERATIONS + "/" + URLEncoder.encode(providerTaskId, StandardCharsets.UTF_8);
+		HttpAnswer answer = this.http.expectSuccess(this.http.get(path), CallKind.READ, this.errors::fromAnswer);
+		return GenericStatuses.of(this.http.read(answer, GenericTask.class));
+	}
+
+	@Override
+	public DownloadRequest download(VideoCompleted completed) {
+		URI uri = URI.create(completed.download().url());
+		// the key goes only to the API's own origin, never to a CDN or another host
+		boolean sameOrigin = Objects.equals(uri.getScheme(), this.http.baseUrl().getScheme())
+				&& Objects.equals(uri.getHost(), this.http.baseUrl().getHost())
+				&& uri.getPort() == this.http.baseUrl().getPort();
+		return new DownloadRequest(uri, sameOrigin ? Map.of("Authorization", this.http.bearer()) : Map.of());
+	}
+
+	private static Map<String, Object> body(VideoRequested request) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("model", request.model());
+		body.put("prompt", request.prompt());
+		putIfPresent(body, "duration", request.duration());
+		putIfPresent(body, "resolution", request.resolution());
+		putIfPresent(body, "fps", request.fps());
+		request.providerOptions().forEach(body::putIfAbsent);
+		return body;
+	}
+
+	private static void putIfPresent(Map<String, Object> body, String name, Object value) {
+		if (value != null) {
+			body.put(name, value);
+		}
+	}
+
+}

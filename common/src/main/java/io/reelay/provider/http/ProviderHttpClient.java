@@ -1,0 +1,134 @@
+package io.reelay.provider.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Function;
+
+import io.reelay.event.FailureCode;
+import io.reelay.event.ProviderError;
+import io.reelay.provider.ProviderEndpoint;
+import io.reelay.provider.ProviderException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One provider's JSON API over the JDK HTTP client: bearer authentication, timeouts from
+ * configuration, and every failure turned into a {@link ProviderException}.
+ */
+public final class ProviderHttpClient {
+
+	private final String provider;
+
+	private final URI baseUrl;
+
+	private final String apiKey;
+
+	private final Duration requestTimeout;
+
+	private final HttpClient client;
+
+	private final JsonMapper json;
+
+	public ProviderHttpClient(String provider, URI baseUrl, ProviderEndpoint endpoint, JsonMapper json) {
+		this.provider = provider;
+		this.baseUrl = withoutTrailingSlash(baseUrl);
+		this.apiKey = endpoint.apiKey();
+		this.requestTimeout = endpoint.requestTimeout();
+		this.json = json;
+		this.client = HttpClient.newBuilder()
+			.connectTimeout(endpoint.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	public URI baseUrl() {
+		return this.baseUrl;
+	}
+
+	public String bearer() {
+		return "Bearer " + this.apiKey;
+	}
+
+	/** {@code baseUrl + path}, path starting with a slash and already encoded. */
+	public URI resolve(String path) {
+		return URI.create(this.baseUrl + path);
+	}
+
+	public HttpAnswer get(String path) {
+		return send(request(path).GET().build(), CallKind.READ);
+	}
+
+	public HttpAnswer postJson(String path, Object body, CallKind kind) {
+		byte[] payload = this.json.writeValueAsBytes(body);
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(payload))
+			.build(), kind);
+	}
+
+	/**
+	 * The answer to a call, or a {@link ProviderException}: non-2xx answers are
+	 * classified with the provider's own error, which {@code errorOf} extracts from the
+	 * body.
+	 */
+	public HttpAnswer expectSuccess(HttpAnswer answer, CallKind kind, Function<HttpAnswer, ProviderError> errorOf) {
+		if (answer.successful()) {
+			return answer;
+		}
+		throw HttpFailures.forStatus(this.provider, kind, errorOf.apply(answer), answer.headers());
+	}
+
+	/**
+	 * Reads a 2xx body; a body that is not the documented JSON is the provider's fault,
+	 * not the request's.
+	 */
+	public <T> T read(HttpAnswer answer, Class<T> type) {
+		try {
+			return this.json.readValue(answer.body(), type);
+		}
+		catch (JacksonException ex) {
+			throw new ProviderException(FailureCode.PROVIDER_UNAVAILABLE,
+					this.provider + " sent an answer Reelay cannot read: " + abbreviate(answer.bodyText()),
+					new ProviderError(answer.status(), null, abbreviate(answer.bodyText())), null, ex);
+		}
+	}
+
+	public JsonMapper json() {
+		return this.json;
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(resolve(path))
+			.timeout(this.requestTimeout)
+			.header("Authorization", bearer())
+			.header("Accept", "application/json");
+	}
+
+	private HttpAnswer send(HttpRequest request, CallKind kind) {
+		try {
+			HttpResponse<byte[]> response = this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			return new HttpAnswer(response.statusCode(), response.headers(), response.body());
+		}
+		catch (IOException ex) {
+			throw HttpFailures.forIo(this.provider, kind, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw HttpFailures.forIo(this.provider, kind, new IOException("interrupted", ex));
+		}
+	}
+
+	static String abbreviate(String text) {
+		String oneLine = text.replaceAll("\\s+", " ").strip();
+		return (oneLine.length() <= 300) ? oneLine : oneLine.substring(0, 300) + "…";
+	}
+
+	private static URI withoutTrailingSlash(URI uri) {
+		String text = uri.toString();
+		return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+	}
+
+}

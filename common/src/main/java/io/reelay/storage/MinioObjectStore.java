@@ -1,0 +1,152 @@
+package io.reelay.storage;
+
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.minio.BucketExistsArgs;
+import io.minio.CopyObjectArgs;
+import io.minio.CopySource;
+import io.minio.Directive;
+import io.minio.GetObjectArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.errors.ErrorResponseException;
+
+/** {@link ObjectStore} on any S3-compatible server, through the MinIO client. */
+public final class MinioObjectStore implements ObjectStore, AutoCloseable {
+
+	private final MinioClient client;
+
+	private final String bucket;
+
+	private final long partSize;
+
+	public MinioObjectStore(StorageProperties properties) {
+		this.client = MinioClient.builder()
+			.endpoint(properties.endpoint().toString())
+			.region(properties.region())
+			.credentials(properties.accessKey(), properties.secretKey())
+			.build();
+		this.bucket = properties.bucket();
+		this.partSize = properties.partSize().toBytes();
+	}
+
+	@Override
+	public String bucket() {
+		return this.bucket;
+	}
+
+	/** Creates the bucket unless it exists. */
+	public void ensureBucket() {
+		try {
+			if (!this.client.bucketExists(BucketExistsArgs.builder().bucket(this.bucket).build())) {
+				this.client.makeBucket(MakeBucketArgs.builder().bucket(this.bucket).build());
+			}
+		}
+		catch (ErrorResponseException ex) {
+			if (!"BucketAlreadyOwnedByYou".equals(ex.errorResponse().code())) {
+				throw failure("create bucket " + this.bucket, ex);
+			}
+		}
+		catch (Exception ex) {
+			throw failure("create bucket " + this.bucket, ex);
+		}
+	}
+
+	@Override
+	public Optional<StoredObject> find(String key) {
+		StatObjectResponse stat;
+		try {
+			stat = this.client.statObject(StatObjectArgs.builder().bucket(this.bucket).object(key).build());
+		}
+		catch (ErrorResponseException ex) {
+			if ("NoSuchKey".equals(ex.errorResponse().code()) || "NoSuchObject".equals(ex.errorResponse().code())) {
+				return Optional.empty();
+			}
+			throw failure("look up " + key, ex);
+		}
+		catch (Exception ex) {
+			throw failure("look up " + key, ex);
+		}
+		Map<String, String> metadata = lowerCaseKeys(stat.userMetadata());
+		String sha256 = metadata.get(SHA256);
+		if (sha256 == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new StoredObject(this.bucket, key, stat.size(), sha256, stat.contentType(), metadata));
+	}
+
+	@Override
+	public StoredObject put(String key, InputStream body, long size, String contentType, Map<String, String> metadata) {
+		DigestingInputStream measured = new DigestingInputStream(body);
+		try {
+			this.client.putObject(PutObjectArgs.builder()
+				.bucket(this.bucket)
+				.object(key)
+				.stream(measured, size, (size >= 0) ? -1 : this.partSize)
+				.contentType(contentType)
+				.userMetadata(metadata)
+				.build());
+		}
+		catch (Exception ex) {
+			throw failure("upload " + key, ex);
+		}
+		Map<String, String> complete = new HashMap<>(metadata);
+		complete.put(SHA256, measured.sha256Hex());
+		recordMetadata(key, contentType, complete);
+		return new StoredObject(this.bucket, key, measured.count(), complete.get(SHA256), contentType, complete);
+	}
+
+	@Override
+	public InputStream open(String key) {
+		try {
+			return this.client.getObject(GetObjectArgs.builder().bucket(this.bucket).object(key).build());
+		}
+		catch (Exception ex) {
+			throw failure("read " + key, ex);
+		}
+	}
+
+	@Override
+	public void close() throws Exception {
+		this.client.close();
+	}
+
+	/**
+	 * The SHA-256 is known only after the last byte went up, and S3 fixes metadata when
+	 * an upload starts: a server-side copy onto the same key records it. Until then
+	 * {@link #find} does not see the object, so a crash in between means a fresh
+	 * download, not a bad object.
+	 */
+	private void recordMetadata(String key, String contentType, Map<String, String> metadata) {
+		try {
+			this.client.copyObject(CopyObjectArgs.builder()
+				.bucket(this.bucket)
+				.object(key)
+				.source(CopySource.builder().bucket(this.bucket).object(key).build())
+				.metadataDirective(Directive.REPLACE)
+				.headers(Map.of("Content-Type", contentType))
+				.userMetadata(metadata)
+				.build());
+		}
+		catch (Exception ex) {
+			throw failure("record the SHA-256 of " + key, ex);
+		}
+	}
+
+	private StorageException failure(String action, Exception ex) {
+		return new StorageException("could not " + action + " in bucket " + this.bucket + ": " + ex.getMessage(), ex);
+	}
+
+	private static Map<String, String> lowerCaseKeys(Map<String, String> metadata) {
+		Map<String, String> lower = new HashMap<>();
+		metadata.forEach((name, value) -> lower.put(name.toLowerCase(java.util.Locale.ROOT), value));
+		return lower;
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.reelay.simulator;
+
+import java.util.Locale;
+
+/**
+ * What a simulated job does, chosen by a marker in its prompt so that any client, in any
+ * language, can ask for a failure without a test hook.
+ */
+public enum Scenario {
+
+	/** Completes after the generation time and serves a real MP4 (no marker). */
+	SUCCEED,
+
+	/** {@code [sim:fail]}: the job fails with a model error. */
+	FAIL,
+
+	/** {@code [sim:policy]}: the job fails on content-policy grounds. */
+	CONTENT_POLICY,
+
+	/** {@code [sim:stuck]}: the job stays in progress forever. */
+	STUCK,
+
+	/** {@code [sim:not-mp4]}: the job completes but its URL serves an HTML page. */
+	NOT_MP4;
+
+	public static Scenario fromPrompt(String prompt) {
+		String text = (prompt != null) ? prompt.toLowerCase(Locale.ROOT) : "";
+		for (Scenario scenario : values()) {
+			if (scenario != SUCCEED && text.contains(scenario.marker())) {
+				return scenario;
+			}
+		}
+		return SUCCEED;
+	}
+
+	public String marker() {
+		return "[sim:" + name().toLowerCase(Locale.ROOT).replace("content_policy", "policy").replace('_', '-') + "]";
+	}
+
+}

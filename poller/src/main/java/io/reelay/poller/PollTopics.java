@@ -1,0 +1,50 @@
+package io.reelay.poller;
+
+import io.reelay.kafka.PipelineTopics;
+import io.reelay.kafka.ReelayKafkaProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
+
+import io.reelay.event.EventJson;
+
+/**
+ * The poller's own topic, {@value #POLL_DELAY}: a job waiting for its next status check
+ * is a record there, due {@link PollerProperties#interval()} after it was written.
+ * Pending polls live in Kafka, not in memory, so a poller that dies loses none of them.
+ */
+@Configuration(proxyBeanMethods = false)
+class PollTopics {
+
+	static final String POLL_DELAY = "video.poll-delay";
+
+	@Bean
+	KafkaAdmin.NewTopics pollTopics(ReelayKafkaProperties kafka) {
+		return new KafkaAdmin.NewTopics(PipelineTopics.topic(POLL_DELAY, kafka),
+				PipelineTopics.topic(POLL_DELAY + "-dlt", kafka));
+	}
+
+	/**
+	 * Manual acknowledgement, so a record that is not due yet can be handed back with a
+	 * wait.
+	 */
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<String, byte[]> pollDelayContainerFactory(
+			ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler errorHandler,
+			ReelayKafkaProperties kafka) {
+		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		factory.setConsumerFactory(consumerFactory);
+		factory.setConcurrency(kafka.concurrency());
+		factory.setRecordMessageConverter(new ByteArrayJacksonJsonMessageConverter(EventJson.mapper()));
+		factory.setCommonErrorHandler(errorHandler);
+		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+		return factory;
+	}
+
+}
