@@ -16,6 +16,8 @@ public final class EventJson {
 		// producers may be newer than consumers: fields added later are ignored, not
 		// fatal
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		// a producer may leave out schemaVersion: it then means the current version
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
 		.build();
 

@@ -62,8 +62,7 @@ class VideoStorage {
 	}
 
 	void store(VideoCompleted completed) {
-		Instant requestedAt = (completed.requestedAt() != null) ? completed.requestedAt() : completed.completedAt();
-		String key = this.keys.keyFor(completed.requestId(), completed.provider(), requestedAt);
+		String key = this.keys.keyFor(completed.requestId(), completed.provider(), dayOf(completed));
 		Optional<StoredObject> existing = this.store.find(key);
 		if (existing.isPresent()) {
 			log.info("request {}: already stored as {}, announcing it again", completed.requestId(),
@@ -86,10 +85,21 @@ class VideoStorage {
 		this.events.publish(stored(completed, object));
 	}
 
-	private StoredObject download(VideoCompleted completed, String key) {
+	/** The time the key's date comes from; the poller always sets it, a hand-made record may not. */
+	private static Instant dayOf(VideoCompleted completed) {
 		if (completed.download() == null || completed.download().url() == null) {
 			throw new UnusableRecordException("the video.completed record names no download.url");
 		}
+		if (completed.requestedAt() != null) {
+			return completed.requestedAt();
+		}
+		if (completed.completedAt() != null) {
+			return completed.completedAt();
+		}
+		throw new UnusableRecordException("the video.completed record has neither requestedAt nor completedAt");
+	}
+
+	private StoredObject download(VideoCompleted completed, String key) {
 		try (FetchedVideo video = this.fetcher.open(this.providers.require(completed.provider()).download(completed))) {
 			InputStream mp4 = Mp4Signature.verified(video.body());
 			return this.store.put(key, mp4, video.contentLength(), CONTENT_TYPE, metadataOf(completed));

@@ -25,7 +25,7 @@ class PollTopics {
 	static final String POLL_DELAY = "video.poll-delay";
 
 	@Bean
-	KafkaAdmin.NewTopics pollTopics(ReelayKafkaProperties kafka) {
+	KafkaAdmin.NewTopics pollDelayTopics(ReelayKafkaProperties kafka) {
 		return new KafkaAdmin.NewTopics(PipelineTopics.topic(POLL_DELAY, kafka),
 				PipelineTopics.topic(POLL_DELAY + "-dlt", kafka));
 	}
@@ -37,13 +37,17 @@ class PollTopics {
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> pollDelayContainerFactory(
 			ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler errorHandler,
-			ReelayKafkaProperties kafka) {
+			ReelayKafkaProperties kafka, PollerProperties poller) {
 		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(consumerFactory);
 		factory.setConcurrency(kafka.concurrency());
 		factory.setRecordMessageConverter(new ByteArrayJacksonJsonMessageConverter(EventJson.mapper()));
 		factory.setCommonErrorHandler(errorHandler);
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+		// a paused consumer notices that its wait is over only when its poll returns: poll
+		// often enough that a due check is late by a fraction of the interval at most
+		long pollTimeout = Math.max(50, Math.min(1000, poller.interval().toMillis() / 4));
+		factory.getContainerProperties().setPollTimeout(pollTimeout);
 		return factory;
 	}
 

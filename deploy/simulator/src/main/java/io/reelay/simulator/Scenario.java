@@ -21,7 +21,16 @@ public enum Scenario {
 	STUCK,
 
 	/** {@code [sim:not-mp4]}: the job completes but its URL serves an HTML page. */
-	NOT_MP4;
+	NOT_MP4,
+
+	/** {@code [sim:busy]}: the first create call answers 429 with {@code Retry-After: 1}, later ones succeed. */
+	BUSY,
+
+	/** {@code [sim:create-error]}: every create call answers 500 (did it create the job? nobody knows). */
+	CREATE_ERROR,
+
+	/** {@code [sim:flaky]}: every other status call answers 503. */
+	FLAKY;
 
 	public static Scenario fromPrompt(String prompt) {
 		String text = (prompt != null) ? prompt.toLowerCase(Locale.ROOT) : "";
@@ -34,7 +43,8 @@ public enum Scenario {
 	}
 
 	public String marker() {
-		return "[sim:" + name().toLowerCase(Locale.ROOT).replace("content_policy", "policy").replace('_', '-') + "]";
+		String name = (this == CONTENT_POLICY) ? "policy" : name().toLowerCase(Locale.ROOT).replace('_', '-');
+		return "[sim:" + name + "]";
 	}
 
 }

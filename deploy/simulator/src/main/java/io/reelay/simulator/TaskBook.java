@@ -17,6 +17,8 @@ public final class TaskBook {
 
 	private final Map<String, AtomicLong> downloads = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+
 	private final Clock clock;
 
 	private final Duration generationTime;
@@ -46,6 +48,17 @@ public final class TaskBook {
 
 	void countDownload(String id) {
 		this.downloads.computeIfAbsent(id, (key) -> new AtomicLong()).incrementAndGet();
+	}
+
+	/** Counts calls of one kind about one thing (a prompt, a task), returning this call's number from 1. */
+	public long countCall(String kind, String about) {
+		return this.calls.computeIfAbsent(kind + "|" + about, (key) -> new AtomicLong()).incrementAndGet();
+	}
+
+	/** How many calls of one kind about one thing (e.g. {@code "create"} with a prompt) arrived. */
+	public long callsOf(String kind, String about) {
+		AtomicLong count = this.calls.get(kind + "|" + about);
+		return (count != null) ? count.get() : 0;
 	}
 
 	/** How many times the video of a task was served in full or in part. */

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.reelay.simulator.Exchanges;
+import io.reelay.simulator.Scenario;
 import io.reelay.simulator.SimulatedTask;
 import io.reelay.simulator.TaskBook;
 import tools.jackson.databind.JsonNode;
@@ -88,8 +89,20 @@ public final class GenericApi implements HttpHandler {
 				return;
 			}
 		}
-		SimulatedTask task = this.creator.create(body.get().get("model").asString(),
-				body.get().get("prompt").asString());
+		String prompt = body.get().get("prompt").asString();
+		Scenario scenario = Scenario.fromPrompt(prompt);
+		long call = this.tasks.countCall("create", prompt);
+		if (scenario == Scenario.BUSY && call == 1) {
+			exchange.getResponseHeaders().set("Retry-After", "1");
+			error(exchange, 429, "Rate limit reached for requests", "rate_limit_error", null, "rate_limit_exceeded");
+			return;
+		}
+		if (scenario == Scenario.CREATE_ERROR) {
+			error(exchange, 500, "The server had an error while processing your request", "server_error", null,
+					"internal_error");
+			return;
+		}
+		SimulatedTask task = this.creator.create(body.get().get("model").asString(), prompt);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", task.id());
 		answer.put("status", "processing");
@@ -104,6 +117,11 @@ public final class GenericApi implements HttpHandler {
 			return;
 		}
 		SimulatedTask task = found.get();
+		if (task.scenario() == Scenario.FLAKY && this.tasks.countCall("status", id) % 2 == 1) {
+			error(exchange, 503, "The engine is currently overloaded, please try again later", "server_error", null,
+					"service_unavailable");
+			return;
+		}
 		Instant now = this.tasks.clock().instant();
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", task.id());

@@ -1,0 +1,95 @@
+package io.reelay.storage;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import io.reelay.infra.LocalS3Server;
+import io.reelay.testing.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The object store against a real S3-compatible server, signatures checked. */
+class MinioObjectStoreIntegrationTests {
+
+	private static MinioObjectStore store;
+
+	@BeforeAll
+	static void createBucket() {
+		LocalS3Server s3 = TestInfrastructure.s3();
+		store = new MinioObjectStore(new StorageProperties(s3.endpoint(), "us-east-1", s3.accessKey(), s3.secretKey(),
+				"store-tests", true, ObjectKeys.DEFAULT_TEMPLATE, DataSize.ofMegabytes(5)));
+		store.ensureBucket();
+		store.ensureBucket();
+	}
+
+	@AfterAll
+	static void close() throws Exception {
+		store.close();
+	}
+
+	@Test
+	void storesAKnownLengthBodyWithItsSha256InTheMetadata() throws Exception {
+		byte[] content = randomBytes(100_000);
+		String key = "videos/" + UUID.randomUUID() + ".mp4";
+		StoredObject stored = store.put(key, new ByteArrayInputStream(content), content.length, "video/mp4",
+				Map.of("request-id", "r1", "provider", "generic"));
+		assertThat(stored.size()).isEqualTo(content.length);
+		assertThat(stored.sha256()).isEqualTo(sha256(content));
+		assertThat(stored.uri()).isEqualTo("s3://store-tests/" + key);
+		StoredObject found = store.find(key).orElseThrow();
+		assertThat(found.sha256()).isEqualTo(sha256(content));
+		assertThat(found.size()).isEqualTo(content.length);
+		assertThat(found.contentType()).isEqualTo("video/mp4");
+		assertThat(found.metadata()).containsEntry("request-id", "r1").containsEntry("provider", "generic");
+		try (InputStream in = store.open(key)) {
+			assertThat(in.readAllBytes()).isEqualTo(content);
+		}
+	}
+
+	@Test
+	void storesABodyOfUnknownLengthInSeveralParts() throws Exception {
+		byte[] content = randomBytes(12 * 1024 * 1024 + 17);
+		String key = "videos/" + UUID.randomUUID() + ".mp4";
+		StoredObject stored = store.put(key, new ByteArrayInputStream(content), -1, "video/mp4", Map.of());
+		assertThat(stored.size()).isEqualTo(content.length);
+		assertThat(store.find(key).orElseThrow().sha256()).isEqualTo(sha256(content));
+		try (InputStream in = store.open(key)) {
+			assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(content));
+		}
+	}
+
+	@Test
+	void findsNothingUnderAFreeKey() {
+		assertThat(store.find("videos/" + UUID.randomUUID() + ".mp4")).isEmpty();
+	}
+
+	@Test
+	void refusesABodyShorterThanItsDeclaredLength() {
+		String key = "videos/" + UUID.randomUUID() + ".mp4";
+		assertThatExceptionOfType(StorageException.class)
+			.isThrownBy(() -> store.put(key, new ByteArrayInputStream(new byte[10]), 20, "video/mp4", Map.of()));
+		assertThat(store.find(key)).isEmpty();
+	}
+
+	private static byte[] randomBytes(int size) {
+		byte[] bytes = new byte[size];
+		new Random(size).nextBytes(bytes);
+		return bytes;
+	}
+
+	private static String sha256(byte[] content) throws Exception {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+	}
+
+}

@@ -1,0 +1,178 @@
+package io.reelay.submitter;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import io.reelay.event.FailureCode;
+import io.reelay.event.Stage;
+import io.reelay.event.VideoFailed;
+import io.reelay.event.VideoRequested;
+import io.reelay.event.VideoSubmitted;
+import io.reelay.simulator.ProviderSimulator;
+import io.reelay.simulator.SimulatorSettings;
+import io.reelay.testing.Events;
+import io.reelay.testing.RecordPublisher;
+import io.reelay.testing.TestInfrastructure;
+import io.reelay.testing.TopicWatcher;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The submitter on a real broker against the simulator. */
+@SpringBootTest
+class SubmitterIntegrationTests {
+
+	private static final ProviderSimulator simulator = startSimulator();
+
+	private RecordPublisher publisher;
+
+	private TopicWatcher watcher;
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		registry.add("reelay.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+		registry.add("reelay.kafka.partitions", () -> 3);
+		registry.add("reelay.kafka.retry.initial-interval", () -> "100ms");
+		registry.add("reelay.kafka.retry.max-retries", () -> 3);
+		registry.add("reelay.providers.generic.base-url", simulator::baseUrl);
+		registry.add("reelay.providers.generic.api-key", simulator::apiKey);
+	}
+
+	@BeforeEach
+	void connect() {
+		this.publisher = new RecordPublisher(TestInfrastructure.kafkaBootstrapServers());
+		this.watcher = new TopicWatcher(TestInfrastructure.kafkaBootstrapServers(), "video.submitted", "video.failed",
+				"video.requests-dlt");
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.publisher.close();
+		this.watcher.close();
+	}
+
+	@AfterAll
+	static void stopSimulator() {
+		simulator.close();
+	}
+
+	@Test
+	void submitsARequestAndPublishesTheProvidersTaskId() {
+		VideoRequested request = Events.aRequest();
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		VideoSubmitted submitted = this.watcher.awaitEvent("video.submitted", request.requestId(), VideoSubmitted.class);
+
+		assertThat(simulator.tasks().find(submitted.providerTaskId())).hasValueSatisfying(
+				(task) -> assertThat(task.prompt()).isEqualTo(request.prompt()));
+		assertThat(submitted.provider()).isEqualTo("generic");
+		assertThat(submitted.model()).isEqualTo(request.model());
+		assertThat(submitted.metadata()).isEqualTo(request.metadata());
+		assertThat(submitted.requestedAt()).isEqualTo(request.requestedAt());
+		assertThat(submitted.deadline()).isEqualTo(request.requestedAt().plus(Duration.ofMinutes(30)));
+	}
+
+	@Test
+	void takesTheRequestIdFromTheRecordKeyWhenTheEventHasNone() {
+		String requestId = Events.newRequestId();
+		this.publisher.publishBytes("video.requests", requestId,
+				"{\"provider\":\"generic\",\"model\":\"m\",\"prompt\":\"a quiet lake\"}".getBytes(StandardCharsets.UTF_8));
+
+		VideoSubmitted submitted = this.watcher.awaitEvent("video.submitted", requestId, VideoSubmitted.class);
+
+		assertThat(submitted.requestId()).isEqualTo(requestId);
+		assertThat(submitted.requestedAt()).isNotNull();
+	}
+
+	@Test
+	void failsAnInvalidRequestNamingEveryBadFieldWithoutCallingTheProvider() {
+		String prompt = "x".repeat(2001);
+		VideoRequested base = Events.aRequest(Events.newRequestId(), prompt);
+		VideoRequested request = new VideoRequested(1, base.requestId(), "generic", " ", prompt, -2, null, null, null,
+				7L, null, null, Map.of(), null, Map.of("team", "a"), null);
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		VideoFailed failed = this.watcher.awaitEvent("video.failed", request.requestId(), VideoFailed.class);
+
+		assertThat(failed.code()).isEqualTo(FailureCode.INVALID_REQUEST);
+		assertThat(failed.stage()).isEqualTo(Stage.SUBMITTER);
+		assertThat(failed.message()).contains("model: required", "prompt: 2001 characters, at most 2000",
+				"duration: -2 seconds", "seed: not supported by generic");
+		assertThat(failed.metadata()).containsEntry("team", "a");
+		assertThat(simulator.tasks().callsOf("create", prompt)).isZero();
+	}
+
+	@Test
+	void failsARequestForAnUnknownProvider() {
+		VideoRequested base = Events.aRequest();
+		VideoRequested request = new VideoRequested(1, base.requestId(), "sora-9", "m", "p", null, null, null, null,
+				null, null, null, null, null, null, null);
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		VideoFailed failed = this.watcher.awaitEvent("video.failed", request.requestId(), VideoFailed.class);
+
+		assertThat(failed.code()).isEqualTo(FailureCode.INVALID_REQUEST);
+		assertThat(failed.message()).contains("provider: 'sora-9' is unknown");
+	}
+
+	@Test
+	void deadLettersARecordThatIsNotJsonAndKeepsConsumingTheRest() {
+		String broken = Events.newRequestId();
+		VideoRequested good = Events.aRequest();
+		this.publisher.publishBytes("video.requests", broken, "{not json".getBytes(StandardCharsets.UTF_8));
+		this.publisher.publishEvent("video.requests", good.requestId(), good);
+
+		VideoFailed failed = this.watcher.awaitEvent("video.failed", broken, VideoFailed.class);
+		ConsumerRecord<String, byte[]> deadLetter = this.watcher.awaitRecord("video.requests-dlt", broken);
+
+		assertThat(failed.code()).isEqualTo(FailureCode.INVALID_REQUEST);
+		assertThat(failed.message()).contains("is not a valid event", "video.requests-dlt");
+		assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+		assertThat(deadLetter.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+		this.watcher.awaitEvent("video.submitted", good.requestId(), VideoSubmitted.class);
+	}
+
+	@Test
+	void retriesARateLimitedSubmissionAndCreatesTheJobOnce() {
+		String prompt = "a busy afternoon " + Events.newRequestId() + " [sim:busy]";
+		VideoRequested request = Events.aRequest(Events.newRequestId(), prompt);
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		this.watcher.awaitEvent("video.submitted", request.requestId(), VideoSubmitted.class);
+
+		assertThat(simulator.tasks().callsOf("create", prompt)).isEqualTo(2);
+		assertThat(simulator.tasks().all()).filteredOn((task) -> task.prompt().equals(prompt)).hasSize(1);
+	}
+
+	@Test
+	void neverResubmitsWhenTheProviderMayHaveCreatedTheJob() {
+		String prompt = "an uncertain outcome " + Events.newRequestId() + " [sim:create-error]";
+		VideoRequested request = Events.aRequest(Events.newRequestId(), prompt);
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		VideoFailed failed = this.watcher.awaitEvent("video.failed", request.requestId(), VideoFailed.class);
+
+		assertThat(failed.code()).isEqualTo(FailureCode.SUBMISSION_OUTCOME_UNKNOWN);
+		assertThat(failed.providerError().httpStatus()).isEqualTo(500);
+		assertThat(simulator.tasks().callsOf("create", prompt)).isEqualTo(1);
+	}
+
+	private static ProviderSimulator startSimulator() {
+		try {
+			return ProviderSimulator.start(SimulatorSettings.forTests());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
