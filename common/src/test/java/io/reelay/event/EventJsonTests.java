@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The golden files are the event schema: what Reelay writes must equal them, and what they say
- * must read back into the same records.
+ * The golden files are the event schema: what Reelay writes must equal them, and what
+ * they say must read back into the same records.
  */
 class EventJsonTests {
 

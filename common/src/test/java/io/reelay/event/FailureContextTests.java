@@ -30,7 +30,8 @@ class FailureContextTests {
 
 	@Test
 	void takesTheRequestIdFromTheValueWhenTheRecordHasNoKey() {
-		FailureContext context = FailureContext.ofRecord(null, "{\"requestId\":\"r3\"}".getBytes(StandardCharsets.UTF_8));
+		FailureContext context = FailureContext.ofRecord(null,
+				"{\"requestId\":\"r3\"}".getBytes(StandardCharsets.UTF_8));
 		assertThat(context.requestId()).isEqualTo("r3");
 	}
 

@@ -26,7 +26,10 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a consumer in any language sees of an event: key, plain JSON value, CloudEvents headers. */
+/**
+ * What a consumer in any language sees of an event: key, plain JSON value, CloudEvents
+ * headers.
+ */
 class EventPublisherIntegrationTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-21T10:00:00.412Z");
@@ -47,9 +50,9 @@ class EventPublisherIntegrationTests {
 	@Test
 	void publishesEventsKeyedByRequestIdWithCloudEventsHeaders() {
 		String bootstrap = TestInfrastructure.kafkaBootstrapServers();
-		KafkaTemplate<String, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
-				new JacksonJsonSerializer<>(EventJson.mapper()).noTypeInfo()));
+		KafkaTemplate<String, Object> template = new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+						new StringSerializer(), new JacksonJsonSerializer<>(EventJson.mapper()).noTypeInfo()));
 		EventPublisher publisher = new EventPublisher(template, Stage.SUBMITTER, Clock.fixed(NOW, ZoneOffset.UTC));
 		VideoSubmitted event = Events.aSubmittedJob(Events.newRequestId(), "video_1", NOW.plusSeconds(60));
 
@@ -76,9 +79,9 @@ class EventPublisherIntegrationTests {
 	@Test
 	void givesTheSameEventPublishedTwiceTheSameCloudEventsIdSoConsumersCanDropTheCopy() {
 		String bootstrap = TestInfrastructure.kafkaBootstrapServers();
-		KafkaTemplate<String, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
-				new JacksonJsonSerializer<>(EventJson.mapper()).noTypeInfo()));
+		KafkaTemplate<String, Object> template = new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+						new StringSerializer(), new JacksonJsonSerializer<>(EventJson.mapper()).noTypeInfo()));
 		EventPublisher publisher = new EventPublisher(template, Stage.POLLER, Clock.systemUTC());
 		VideoSubmitted event = Events.aSubmittedJob(Events.newRequestId(), "video_2", NOW);
 
@@ -87,8 +90,8 @@ class EventPublisherIntegrationTests {
 
 		try (TopicWatcher watcher = new TopicWatcher(bootstrap, "video.submitted")) {
 			var records = watcher.awaitRecords("video.submitted", (r) -> event.requestId().equals(r.key()), 2);
-			assertThat(records).extracting((r) -> CloudEventHeaders.read(r.headers()).get("ce_id")).containsOnly(
-					CloudEventHeaders.read(records.get(0).headers()).get("ce_id"));
+			assertThat(records).extracting((r) -> CloudEventHeaders.read(r.headers()).get("ce_id"))
+				.containsOnly(CloudEventHeaders.read(records.get(0).headers()).get("ce_id"));
 		}
 		template.destroy();
 	}

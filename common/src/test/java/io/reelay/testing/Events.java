@@ -20,7 +20,10 @@ public final class Events {
 		return "req-" + UUID.randomUUID();
 	}
 
-	/** A valid request for the generic provider, with a prompt that may carry a simulator marker. */
+	/**
+	 * A valid request for the generic provider, with a prompt that may carry a simulator
+	 * marker.
+	 */
 	public static VideoRequested aRequest(String requestId, String prompt) {
 		return new VideoRequested(PipelineEvent.CURRENT_SCHEMA_VERSION, requestId, "generic", "sim-video-1", prompt, 5,
 				"720p", null, null, null, null, null, Map.of(), null, Map.of("team", "tests"), Instant.now());

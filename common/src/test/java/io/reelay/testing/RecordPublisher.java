@@ -10,7 +10,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes records the way an outside producer would: plain JSON, or any bytes at all. */
+/**
+ * Publishes records the way an outside producer would: plain JSON, or any bytes at all.
+ */
 public final class RecordPublisher implements AutoCloseable {
 
 	private final KafkaProducer<String, byte[]> producer;

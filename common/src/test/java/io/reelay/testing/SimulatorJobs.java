@@ -12,16 +12,20 @@ import io.reelay.simulator.ProviderSimulator;
 
 import static org.awaitility.Awaitility.await;
 
-/** Creates jobs on the simulator directly, for tests of stages that start after submission. */
+/**
+ * Creates jobs on the simulator directly, for tests of stages that start after
+ * submission.
+ */
 public final class SimulatorJobs {
 
 	private final GenericProvider provider;
 
 	public SimulatorJobs(ProviderSimulator simulator) {
-		this.provider = new GenericProvider(new ProviderHttpClient("generic", simulator.baseUrl(),
-				new ProviderEndpoint(null, simulator.apiKey(), Duration.ofSeconds(2), Duration.ofSeconds(10),
-						Duration.ofMinutes(30)),
-				EventJson.mapper()));
+		this.provider = new GenericProvider(
+				new ProviderHttpClient(
+						"generic", simulator.baseUrl(), new ProviderEndpoint(null, simulator.apiKey(),
+								Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(30)),
+						EventJson.mapper()));
 	}
 
 	/** Starts a job with this prompt and returns its task id. */

@@ -7,8 +7,9 @@ import io.reelay.infra.LocalKafkaBroker;
 import io.reelay.infra.LocalS3Server;
 
 /**
- * One real Kafka broker and one S3-compatible server per test JVM, started on first use and
- * shared by every test class: each test keeps to its own request ids instead of its own broker.
+ * One real Kafka broker and one S3-compatible server per test JVM, started on first use
+ * and shared by every test class: each test keeps to its own request ids instead of its
+ * own broker.
  */
 public final class TestInfrastructure {
 
@@ -25,7 +26,12 @@ public final class TestInfrastructure {
 
 	public static synchronized String kafkaBootstrapServers() {
 		if (kafka == null) {
-			kafka = LocalKafkaBroker.start(0);
+			try {
+				kafka = LocalKafkaBroker.startTemporary();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("could not start the Kafka broker", ex);
+			}
 			Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
 		}
 		return kafka.bootstrapServers();

@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads topics from the beginning with a plain consumer and keeps every record, so a test can
- * wait for the records of its own requests. Use from one thread.
+ * Reads topics from the beginning with a plain consumer and keeps every record, so a test
+ * can wait for the records of its own requests. Use from one thread.
  */
 public final class TopicWatcher implements AutoCloseable {
 
@@ -28,10 +28,11 @@ public final class TopicWatcher implements AutoCloseable {
 	private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
 	public TopicWatcher(String bootstrapServers, String... topics) {
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, "test-watcher-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-				"read_committed"), new StringDeserializer(), new ByteArrayDeserializer());
+		this.consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"test-watcher-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+						ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+				new StringDeserializer(), new ByteArrayDeserializer());
 		this.consumer.subscribe(List.of(topics));
 	}
 
@@ -40,12 +41,17 @@ public final class TopicWatcher implements AutoCloseable {
 		return awaitRecords(topic, (record) -> key.equals(record.key()), 1).get(0);
 	}
 
-	/** Waits for the event of a request on a topic, and returns it read as {@code type}. */
+	/**
+	 * Waits for the event of a request on a topic, and returns it read as {@code type}.
+	 */
 	public <T> T awaitEvent(String topic, String requestId, Class<T> type) {
 		return EventJson.read(awaitRecord(topic, requestId).value(), type);
 	}
 
-	/** Waits until at least {@code count} records on {@code topic} match, and returns them. */
+	/**
+	 * Waits until at least {@code count} records on {@code topic} match, and returns
+	 * them.
+	 */
 	public List<ConsumerRecord<String, byte[]>> awaitRecords(String topic,
 			Predicate<ConsumerRecord<String, byte[]>> filter, int count) {
 		await().atMost(Duration.ofSeconds(60)).until(() -> {

@@ -85,7 +85,10 @@ class VideoStorage {
 		this.events.publish(stored(completed, object));
 	}
 
-	/** The time the key's date comes from; the poller always sets it, a hand-made record may not. */
+	/**
+	 * The time the key's date comes from; the poller always sets it, a hand-made record
+	 * may not.
+	 */
 	private static Instant dayOf(VideoCompleted completed) {
 		if (completed.download() == null || completed.download().url() == null) {
 			throw new UnusableRecordException("the video.completed record names no download.url");

@@ -32,7 +32,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The downloader on a real broker, fetching from the simulator into a real S3-compatible server. */
+/**
+ * The downloader on a real broker, fetching from the simulator into a real S3-compatible
+ * server.
+ */
 @SpringBootTest
 class DownloaderIntegrationTests {
 

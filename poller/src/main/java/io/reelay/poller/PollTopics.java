@@ -44,7 +44,8 @@ class PollTopics {
 		factory.setRecordMessageConverter(new ByteArrayJacksonJsonMessageConverter(EventJson.mapper()));
 		factory.setCommonErrorHandler(errorHandler);
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
-		// a paused consumer notices that its wait is over only when its poll returns: poll
+		// a paused consumer notices that its wait is over only when its poll returns:
+		// poll
 		// often enough that a due check is late by a fraction of the interval at most
 		long pollTimeout = Math.max(50, Math.min(1000, poller.interval().toMillis() / 4));
 		factory.getContainerProperties().setPollTimeout(pollTimeout);

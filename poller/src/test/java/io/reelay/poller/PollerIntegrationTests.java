@@ -26,7 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The poller on a real broker against the simulator: every job ends, one way or another. */
+/**
+ * The poller on a real broker against the simulator: every job ends, one way or another.
+ */
 @SpringBootTest
 class PollerIntegrationTests {
 
@@ -122,7 +124,10 @@ class PollerIntegrationTests {
 		assertThat(failed.providerTaskId()).isEqualTo("video_unknown");
 	}
 
-	/** The attempt numbers of the job's pending polls, as they went through the poll-delay topic. */
+	/**
+	 * The attempt numbers of the job's pending polls, as they went through the poll-delay
+	 * topic.
+	 */
 	private java.util.List<String> pollAttempts(VideoSubmitted job) {
 		return this.watcher.recordsNow("video.poll-delay", (record) -> job.requestId().equals(record.key()))
 			.stream()

@@ -70,10 +70,11 @@ class SubmitterIntegrationTests {
 		VideoRequested request = Events.aRequest();
 		this.publisher.publishEvent("video.requests", request.requestId(), request);
 
-		VideoSubmitted submitted = this.watcher.awaitEvent("video.submitted", request.requestId(), VideoSubmitted.class);
+		VideoSubmitted submitted = this.watcher.awaitEvent("video.submitted", request.requestId(),
+				VideoSubmitted.class);
 
-		assertThat(simulator.tasks().find(submitted.providerTaskId())).hasValueSatisfying(
-				(task) -> assertThat(task.prompt()).isEqualTo(request.prompt()));
+		assertThat(simulator.tasks().find(submitted.providerTaskId()))
+			.hasValueSatisfying((task) -> assertThat(task.prompt()).isEqualTo(request.prompt()));
 		assertThat(submitted.provider()).isEqualTo("generic");
 		assertThat(submitted.model()).isEqualTo(request.model());
 		assertThat(submitted.metadata()).isEqualTo(request.metadata());
@@ -85,7 +86,8 @@ class SubmitterIntegrationTests {
 	void takesTheRequestIdFromTheRecordKeyWhenTheEventHasNone() {
 		String requestId = Events.newRequestId();
 		this.publisher.publishBytes("video.requests", requestId,
-				"{\"provider\":\"generic\",\"model\":\"m\",\"prompt\":\"a quiet lake\"}".getBytes(StandardCharsets.UTF_8));
+				"{\"provider\":\"generic\",\"model\":\"m\",\"prompt\":\"a quiet lake\"}"
+					.getBytes(StandardCharsets.UTF_8));
 
 		VideoSubmitted submitted = this.watcher.awaitEvent("video.submitted", requestId, VideoSubmitted.class);
 

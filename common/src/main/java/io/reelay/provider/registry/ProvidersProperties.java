@@ -2,6 +2,7 @@ package io.reelay.provider.registry;
 
 import io.reelay.provider.ProviderEndpoint;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -10,6 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code REELAY_PROVIDERS_GENERIC_API_KEY}).
  */
 @ConfigurationProperties("reelay.providers")
-public record ProvidersProperties(@DefaultValue ProviderEndpoint generic) {
+public record ProvidersProperties(@DefaultValue @NestedConfigurationProperty ProviderEndpoint generic) {
 
 }

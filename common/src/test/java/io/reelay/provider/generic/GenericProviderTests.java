@@ -48,8 +48,8 @@ class GenericProviderTests {
 		assertThat(provider.status(task.providerTaskId())).isInstanceOf(TaskStatus.Running.class);
 		TaskStatus.Succeeded done = (TaskStatus.Succeeded) await().atMost(Duration.ofSeconds(10))
 			.until(() -> provider.status(task.providerTaskId()), (status) -> status instanceof TaskStatus.Succeeded);
-		assertThat(done.download().url()).isEqualTo(simulator.baseUrl() + "/v1/temp-images/" + task.providerTaskId()
-				+ ".mp4");
+		assertThat(done.download().url())
+			.isEqualTo(simulator.baseUrl() + "/v1/temp-images/" + task.providerTaskId() + ".mp4");
 		assertThat(done.providerStatus()).isEqualTo("completed");
 	}
 
@@ -151,8 +151,8 @@ class GenericProviderTests {
 	@Test
 	void requiresAPromptOfAtMostTwoThousandCharacters() {
 		GenericProvider provider = provider(simulator.apiKey());
-		assertThat(provider.problems(Events.aRequest(Events.newRequestId(), " "))).containsExactly(
-				"prompt: required by generic");
+		assertThat(provider.problems(Events.aRequest(Events.newRequestId(), " ")))
+			.containsExactly("prompt: required by generic");
 		assertThat(provider.problems(Events.aRequest(Events.newRequestId(), "x".repeat(2001))))
 			.containsExactly("prompt: 2001 characters, at most 2000");
 		assertThat(provider.problems(Events.aRequest())).isEmpty();

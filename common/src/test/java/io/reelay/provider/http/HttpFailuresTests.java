@@ -46,7 +46,8 @@ class HttpFailuresTests {
 		assertThat(failure.code()).isEqualTo(FailureCode.RATE_LIMITED);
 		assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(7));
 		assertThat(failure.providerError().code()).isEqualTo("rate_limit_exceeded");
-		assertThat(failure.getMessage()).isEqualTo("generic is rate limiting Reelay (HTTP 429 rate_limit_exceeded: slow down)");
+		assertThat(failure.getMessage())
+			.isEqualTo("generic is rate limiting Reelay (HTTP 429 rate_limit_exceeded: slow down)");
 	}
 
 	@Test

@@ -52,7 +52,8 @@ class ProviderSettingsBindingTests {
 	}
 
 	private static Binder binderOf(Map<String, Object> environment) {
-		// Spring maps FOO_BAR_BAZ names only for sources named like the system environment
+		// Spring maps FOO_BAR_BAZ names only for sources named like the system
+		// environment
 		return new Binder(ConfigurationPropertySources
 			.from(new SystemEnvironmentPropertySource("test-systemEnvironment", environment)));
 	}

@@ -23,10 +23,16 @@ public enum Scenario {
 	/** {@code [sim:not-mp4]}: the job completes but its URL serves an HTML page. */
 	NOT_MP4,
 
-	/** {@code [sim:busy]}: the first create call answers 429 with {@code Retry-After: 1}, later ones succeed. */
+	/**
+	 * {@code [sim:busy]}: the first create call answers 429 with {@code Retry-After: 1},
+	 * later ones succeed.
+	 */
 	BUSY,
 
-	/** {@code [sim:create-error]}: every create call answers 500 (did it create the job? nobody knows). */
+	/**
+	 * {@code [sim:create-error]}: every create call answers 500 (did it create the job?
+	 * nobody knows).
+	 */
 	CREATE_ERROR,
 
 	/** {@code [sim:flaky]}: every other status call answers 503. */

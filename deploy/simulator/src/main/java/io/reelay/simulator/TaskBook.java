@@ -50,12 +50,18 @@ public final class TaskBook {
 		this.downloads.computeIfAbsent(id, (key) -> new AtomicLong()).incrementAndGet();
 	}
 
-	/** Counts calls of one kind about one thing (a prompt, a task), returning this call's number from 1. */
+	/**
+	 * Counts calls of one kind about one thing (a prompt, a task), returning this call's
+	 * number from 1.
+	 */
 	public long countCall(String kind, String about) {
 		return this.calls.computeIfAbsent(kind + "|" + about, (key) -> new AtomicLong()).incrementAndGet();
 	}
 
-	/** How many calls of one kind about one thing (e.g. {@code "create"} with a prompt) arrived. */
+	/**
+	 * How many calls of one kind about one thing (e.g. {@code "create"} with a prompt)
+	 * arrived.
+	 */
 	public long callsOf(String kind, String about) {
 		AtomicLong count = this.calls.get(kind + "|" + about);
 		return (count != null) ? count.get() : 0;

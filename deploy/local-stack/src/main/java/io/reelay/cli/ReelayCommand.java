@@ -1,0 +1,26 @@
+package io.reelay.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code reelay}: run Reelay on this machine. */
+@Command(name = "reelay", mixinStandardHelpOptions = true, version = "reelay 0.1.0",
+		description = "Turns video-generation requests on Kafka into stored MP4 files.",
+		subcommands = { DemoCommand.class, UpCommand.class, CommandLine.HelpCommand.class },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:success", "1:a request failed or did not finish in time", "2:invalid usage" })
+public final class ReelayCommand implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		this.spec.commandLine().usage(System.out);
+	}
+
+	public static void main(String[] args) {
+		System.exit(new CommandLine(new ReelayCommand()).execute(args));
+	}
+
+}

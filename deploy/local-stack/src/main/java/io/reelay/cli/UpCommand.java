@@ -1,0 +1,77 @@
+package io.reelay.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.reelay.simulator.SimulatorSettings;
+import io.reelay.stack.LocalStack;
+import io.reelay.stack.StackSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code reelay up}: the local stack, kept running until Ctrl-C. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+		description = "Runs the local stack (Kafka, S3-compatible store, provider simulator, three services) until Ctrl-C.")
+final class UpCommand implements Callable<Integer> {
+
+	@Mixin
+	StackOptions stack;
+
+	@Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka port (default: ${DEFAULT-VALUE}).")
+	int kafkaPort;
+
+	@Option(names = "--s3-port", defaultValue = "9000", description = "S3 port (default: ${DEFAULT-VALUE}).")
+	int s3Port;
+
+	@Option(names = "--simulator-port", defaultValue = "8089",
+			description = "Provider simulator port (default: ${DEFAULT-VALUE}).")
+	int simulatorPort;
+
+	@Option(names = "--generation-time", defaultValue = "PT5S",
+			description = "How long the simulated provider takes per video, ISO-8601 (default: ${DEFAULT-VALUE}).")
+	Duration generationTime;
+
+	@Override
+	public Integer call() throws Exception {
+		this.stack.routeLogs();
+		System.out.println(
+				"Starting Kafka (KRaft), S3-compatible store, provider simulator, submitter, poller, downloader...");
+		StackSettings settings = new StackSettings(this.stack.dataDirectory, null, this.kafkaPort, this.s3Port,
+				this.simulatorPort, this.generationTime, Duration.ofSeconds(1));
+		LocalStack local = LocalStack.start(settings);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("\nStopping Reelay...");
+			local.close();
+			stopped.countDown();
+		}, "reelay-shutdown"));
+		String kafka = local.bootstrapServers();
+		System.out.printf(
+				"""
+
+						Reelay is running. Press Ctrl-C to stop.
+						  Kafka      %s
+						  S3         %s  bucket %s  (access key %s, secret key %s)
+						  Simulator  %s  (generic API, API key %s)
+						  Files      %s
+						  Logs       %s
+
+						Publish a request (with kcat):
+						  echo 'req-1:{"requestId":"req-1","provider":"generic","model":"sim-video-1","prompt":"A koi pond at dawn"}' \\
+						    | kcat -b %s -t video.requests -K: -P
+						Follow the outcomes:
+						  kcat -b %s -C -o beginning -f '%%t %%k %%s\\n' -t video.stored
+						  kcat -b %s -C -o beginning -f '%%t %%k %%s\\n' -t video.failed
+						A prompt containing [sim:fail], [sim:policy], [sim:stuck] or [sim:not-mp4] makes the simulator misbehave.
+						%n""",
+				kafka, local.s3Endpoint(), StackSettings.BUCKET, StackSettings.S3_ACCESS_KEY,
+				StackSettings.S3_SECRET_KEY, local.simulatorUrl(), SimulatorSettings.DEFAULT_API_KEY,
+				local.fileOf("").toAbsolutePath().normalize(), this.stack.logFile().toAbsolutePath().normalize(), kafka,
+				kafka, kafka);
+		stopped.await();
+		return 0;
+	}
+
+}

@@ -1,0 +1,149 @@
+package io.reelay.stack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.reelay.downloader.DownloaderApplication;
+import io.reelay.infra.LocalKafkaBroker;
+import io.reelay.infra.LocalS3Server;
+import io.reelay.poller.PollerApplication;
+import io.reelay.simulator.ProviderSimulator;
+import io.reelay.simulator.SimulatorSettings;
+import io.reelay.submitter.SubmitterApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Reelay on one machine: a real Kafka broker (KRaft), an S3-compatible server over a data
+ * directory, the provider simulator, and the three services, each its own Spring
+ * application configured exactly as it would be in production, through its settings.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+	private final StackSettings settings;
+
+	private String bootstrapServers;
+
+	private LocalS3Server s3;
+
+	private ProviderSimulator simulator;
+
+	private LocalStack(StackSettings settings) {
+		this.settings = settings;
+	}
+
+	/** Starts everything, in dependency order; on failure stops what was started. */
+	public static LocalStack start(StackSettings settings) throws Exception {
+		LocalStack stack = new LocalStack(settings);
+		try {
+			stack.startInfrastructure();
+			stack.startServices();
+			return stack;
+		}
+		catch (Exception ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	private void startInfrastructure() throws Exception {
+		if (this.settings.kafkaBootstrapServers() != null) {
+			this.bootstrapServers = this.settings.kafkaBootstrapServers();
+		}
+		else {
+			// a fixed port means a stack to come back to: its topics and offsets are kept
+			// too
+			LocalKafkaBroker broker = (this.settings.kafkaPort() > 0) ? LocalKafkaBroker
+				.startPersistent(this.settings.dataDirectory().resolve("kafka"), this.settings.kafkaPort())
+					: LocalKafkaBroker.startTemporary();
+			this.started.push(broker);
+			this.bootstrapServers = broker.bootstrapServers();
+		}
+		this.s3 = LocalS3Server.start(this.settings.dataDirectory().resolve("s3"), this.settings.s3Port(),
+				StackSettings.S3_ACCESS_KEY, StackSettings.S3_SECRET_KEY);
+		this.started.push(this.s3);
+		this.simulator = ProviderSimulator.start(new SimulatorSettings("127.0.0.1", this.settings.simulatorPort(),
+				SimulatorSettings.DEFAULT_API_KEY, this.settings.generationTime(), 0));
+		this.started.push(this.simulator);
+	}
+
+	private void startServices() {
+		List<Class<?>> services = List.of(SubmitterApplication.class, PollerApplication.class,
+				DownloaderApplication.class);
+		List<String> args = new ArrayList<>();
+		serviceSettings().forEach((name, value) -> args.add("--" + name + "=" + value));
+		for (Class<?> service : services) {
+			ConfigurableApplicationContext context = new SpringApplicationBuilder(service).registerShutdownHook(false)
+				.logStartupInfo(false)
+				.properties("spring.main.banner-mode=off")
+				.run(args.toArray(String[]::new));
+			this.started.push(context::close);
+		}
+	}
+
+	/**
+	 * What each service is told, on its command line so that nothing in the environment
+	 * overrides it.
+	 */
+	Map<String, String> serviceSettings() {
+		Map<String, String> settings = new TreeMap<>();
+		settings.put("reelay.kafka.bootstrap-servers", this.bootstrapServers);
+		settings.put("reelay.kafka.partitions", "3");
+		settings.put("reelay.kafka.retry.initial-interval", "500ms");
+		settings.put("reelay.poller.interval", this.settings.pollInterval().toString());
+		settings.put("reelay.providers.generic.base-url", this.simulator.baseUrl().toString());
+		settings.put("reelay.providers.generic.api-key", this.simulator.apiKey());
+		settings.put("reelay.storage.endpoint", this.s3.endpoint().toString());
+		settings.put("reelay.storage.access-key", StackSettings.S3_ACCESS_KEY);
+		settings.put("reelay.storage.secret-key", StackSettings.S3_SECRET_KEY);
+		settings.put("reelay.storage.bucket", StackSettings.BUCKET);
+		return settings;
+	}
+
+	public String bootstrapServers() {
+		return this.bootstrapServers;
+	}
+
+	public URI s3Endpoint() {
+		return this.s3.endpoint();
+	}
+
+	public URI simulatorUrl() {
+		return this.simulator.baseUrl();
+	}
+
+	public ProviderSimulator simulator() {
+		return this.simulator;
+	}
+
+	/** Where the S3 server keeps an object of the bucket as a plain file. */
+	public Path fileOf(String key) {
+		return this.s3.directory().resolve(StackSettings.BUCKET).resolve(key);
+	}
+
+	/**
+	 * Stops the services first, so that nothing they do in their last moments finds the
+	 * broker gone.
+	 */
+	@Override
+	public void close() {
+		while (!this.started.isEmpty()) {
+			try {
+				this.started.pop().close();
+			}
+			catch (Exception ex) {
+				System.err.println("while stopping the local stack: " + ex);
+			}
+		}
+	}
+
+}
