@@ -50,7 +50,9 @@ import org.springframework.util.backoff.FixedBackOff;
 @EnableConfigurationProperties(ReelayKafkaProperties.class)
 public class KafkaConfiguration {
 
-	/** Millisecond precision: event times stay readable by every consumer's date parser. */
+	/**
+	 * Millisecond precision: event times stay readable by every consumer's date parser.
+	 */
 	@Bean
 	Clock clock() {
 		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
