@@ -125,6 +125,16 @@ public class KafkaConfiguration {
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
 			ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler errorHandler,
 			ReelayKafkaProperties kafka) {
+		return listenerContainerFactory(consumerFactory, errorHandler, kafka);
+	}
+
+	/**
+	 * A container factory like the default one, for a stage that needs another ack mode
+	 * or poll timeout for one of its listeners.
+	 */
+	public static ConcurrentKafkaListenerContainerFactory<String, byte[]> listenerContainerFactory(
+			ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler errorHandler,
+			ReelayKafkaProperties kafka) {
 		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(consumerFactory);
 		factory.setConcurrency(kafka.concurrency());

@@ -11,18 +11,12 @@ import io.reelay.event.Stage;
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoStored;
-import io.reelay.simulator.ProviderSimulator;
-import io.reelay.simulator.SimulatorSettings;
 import io.reelay.storage.ObjectStore;
 import io.reelay.testing.Events;
-import io.reelay.testing.RecordPublisher;
 import io.reelay.testing.SimulatorJobs;
 import io.reelay.testing.SimulatorJobs.FinishedJob;
 import io.reelay.testing.TestInfrastructure;
-import io.reelay.testing.TopicWatcher;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.reelay.testing.StageTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,49 +31,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server.
  */
 @SpringBootTest
-class DownloaderIntegrationTests {
-
-	private static final ProviderSimulator simulator = startSimulator();
+class DownloaderIntegrationTests extends StageTestSupport {
 
 	private final SimulatorJobs jobs = new SimulatorJobs(simulator);
 
 	@Autowired
 	private ObjectStore store;
 
-	private RecordPublisher publisher;
-
-	private TopicWatcher watcher;
-
 	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("reelay.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-		registry.add("reelay.kafka.partitions", () -> 3);
-		registry.add("reelay.kafka.retry.initial-interval", () -> "100ms");
-		registry.add("reelay.kafka.retry.max-retries", () -> 2);
-		registry.add("reelay.providers.generic.base-url", simulator::baseUrl);
-		registry.add("reelay.providers.generic.api-key", simulator::apiKey);
+	static void storageSettings(DynamicPropertyRegistry registry) {
 		registry.add("reelay.storage.endpoint", () -> TestInfrastructure.s3().endpoint());
 		registry.add("reelay.storage.access-key", () -> TestInfrastructure.s3().accessKey());
 		registry.add("reelay.storage.secret-key", () -> TestInfrastructure.s3().secretKey());
 		registry.add("reelay.storage.bucket", () -> "downloader-tests");
 	}
 
-	@BeforeEach
-	void connect() {
-		this.publisher = new RecordPublisher(TestInfrastructure.kafkaBootstrapServers());
-		this.watcher = new TopicWatcher(TestInfrastructure.kafkaBootstrapServers(), "video.stored", "video.failed",
-				"video.completed-dlt");
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.publisher.close();
-		this.watcher.close();
-	}
-
-	@AfterAll
-	static void stopSimulator() {
-		simulator.close();
+	@Override
+	protected String[] watchedTopics() {
+		return new String[] { "video.stored", "video.failed", "video.completed-dlt" };
 	}
 
 	@Test
@@ -178,15 +147,6 @@ class DownloaderIntegrationTests {
 
 	private static String sha256(byte[] bytes) throws Exception {
 		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-	}
-
-	private static ProviderSimulator startSimulator() {
-		try {
-			return ProviderSimulator.start(SimulatorSettings.forTests());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.reelay.poller;
 
+import io.reelay.kafka.KafkaConfiguration;
 import io.reelay.kafka.PipelineTopics;
 import io.reelay.kafka.ReelayKafkaProperties;
 
@@ -10,9 +11,6 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
-
-import io.reelay.event.EventJson;
 
 /**
  * The poller's own topic, {@value #POLL_DELAY}: a job waiting for its next status check
@@ -38,11 +36,8 @@ class PollTopics {
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> pollDelayContainerFactory(
 			ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler errorHandler,
 			ReelayKafkaProperties kafka, PollerProperties poller) {
-		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-		factory.setConsumerFactory(consumerFactory);
-		factory.setConcurrency(kafka.concurrency());
-		factory.setRecordMessageConverter(new ByteArrayJacksonJsonMessageConverter(EventJson.mapper()));
-		factory.setCommonErrorHandler(errorHandler);
+		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = KafkaConfiguration
+			.listenerContainerFactory(consumerFactory, errorHandler, kafka);
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
 		// a paused consumer notices that its wait is over only when its poll returns:
 		// poll

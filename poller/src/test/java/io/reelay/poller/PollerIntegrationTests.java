@@ -8,16 +8,9 @@ import io.reelay.event.Stage;
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoSubmitted;
-import io.reelay.simulator.ProviderSimulator;
-import io.reelay.simulator.SimulatorSettings;
 import io.reelay.testing.Events;
-import io.reelay.testing.RecordPublisher;
 import io.reelay.testing.SimulatorJobs;
-import io.reelay.testing.TestInfrastructure;
-import io.reelay.testing.TopicWatcher;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.reelay.testing.StageTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,41 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The poller on a real broker against the simulator: every job ends, one way or another.
  */
 @SpringBootTest
-class PollerIntegrationTests {
-
-	private static final ProviderSimulator simulator = startSimulator();
+class PollerIntegrationTests extends StageTestSupport {
 
 	private final SimulatorJobs jobs = new SimulatorJobs(simulator);
 
-	private RecordPublisher publisher;
-
-	private TopicWatcher watcher;
-
 	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("reelay.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-		registry.add("reelay.kafka.partitions", () -> 3);
+	static void pollerSettings(DynamicPropertyRegistry registry) {
 		registry.add("reelay.poller.interval", () -> "200ms");
-		registry.add("reelay.providers.generic.base-url", simulator::baseUrl);
-		registry.add("reelay.providers.generic.api-key", simulator::apiKey);
 	}
 
-	@BeforeEach
-	void connect() {
-		this.publisher = new RecordPublisher(TestInfrastructure.kafkaBootstrapServers());
-		this.watcher = new TopicWatcher(TestInfrastructure.kafkaBootstrapServers(), "video.completed", "video.failed",
-				"video.poll-delay");
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.publisher.close();
-		this.watcher.close();
-	}
-
-	@AfterAll
-	static void stopSimulator() {
-		simulator.close();
+	@Override
+	protected String[] watchedTopics() {
+		return new String[] { "video.completed", "video.failed", "video.poll-delay" };
 	}
 
 	@Test
@@ -140,15 +110,6 @@ class PollerIntegrationTests {
 		VideoSubmitted job = Events.aSubmittedJob(Events.newRequestId(), taskId, deadline);
 		this.publisher.publishEvent("video.submitted", job.requestId(), job);
 		return job;
-	}
-
-	private static ProviderSimulator startSimulator() {
-		try {
-			return ProviderSimulator.start(SimulatorSettings.forTests());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

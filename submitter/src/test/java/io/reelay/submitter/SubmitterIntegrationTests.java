@@ -9,60 +9,22 @@ import io.reelay.event.Stage;
 import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoRequested;
 import io.reelay.event.VideoSubmitted;
-import io.reelay.simulator.ProviderSimulator;
-import io.reelay.simulator.SimulatorSettings;
 import io.reelay.testing.Events;
-import io.reelay.testing.RecordPublisher;
-import io.reelay.testing.TestInfrastructure;
-import io.reelay.testing.TopicWatcher;
+import io.reelay.testing.StageTestSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The submitter on a real broker against the simulator. */
 @SpringBootTest
-class SubmitterIntegrationTests {
+class SubmitterIntegrationTests extends StageTestSupport {
 
-	private static final ProviderSimulator simulator = startSimulator();
-
-	private RecordPublisher publisher;
-
-	private TopicWatcher watcher;
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("reelay.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-		registry.add("reelay.kafka.partitions", () -> 3);
-		registry.add("reelay.kafka.retry.initial-interval", () -> "100ms");
-		registry.add("reelay.kafka.retry.max-retries", () -> 3);
-		registry.add("reelay.providers.generic.base-url", simulator::baseUrl);
-		registry.add("reelay.providers.generic.api-key", simulator::apiKey);
-	}
-
-	@BeforeEach
-	void connect() {
-		this.publisher = new RecordPublisher(TestInfrastructure.kafkaBootstrapServers());
-		this.watcher = new TopicWatcher(TestInfrastructure.kafkaBootstrapServers(), "video.submitted", "video.failed",
-				"video.requests-dlt");
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.publisher.close();
-		this.watcher.close();
-	}
-
-	@AfterAll
-	static void stopSimulator() {
-		simulator.close();
+	@Override
+	protected String[] watchedTopics() {
+		return new String[] { "video.submitted", "video.failed", "video.requests-dlt" };
 	}
 
 	@Test
@@ -166,15 +128,6 @@ class SubmitterIntegrationTests {
 		assertThat(failed.code()).isEqualTo(FailureCode.SUBMISSION_OUTCOME_UNKNOWN);
 		assertThat(failed.providerError().httpStatus()).isEqualTo(500);
 		assertThat(simulator.tasks().callsOf("create", prompt)).isEqualTo(1);
-	}
-
-	private static ProviderSimulator startSimulator() {
-		try {
-			return ProviderSimulator.start(SimulatorSettings.forTests());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -25,7 +25,7 @@ final class GenericErrors {
 			body = this.json.readTree(answer.body());
 		}
 		catch (JacksonException notJson) {
-			return new ProviderError(answer.status(), null, shorten(answer.bodyText()));
+			return new ProviderError(answer.status(), null, answer.bodyExcerpt());
 		}
 		ProviderError error = fromNode(answer.status(), body.path("error"));
 		if (error.message() == null && body.hasNonNull("message")) {
@@ -51,11 +51,6 @@ final class GenericErrors {
 
 	private static String text(JsonNode node) {
 		return (node == null || node.isNull()) ? null : node.asString();
-	}
-
-	private static String shorten(String text) {
-		String oneLine = text.replaceAll("\\s+", " ").strip();
-		return oneLine.isEmpty() ? null : (oneLine.length() <= 300) ? oneLine : oneLine.substring(0, 300) + "…";
 	}
 
 }

@@ -7,6 +7,7 @@ import io.reelay.event.DownloadLocation;
 import io.reelay.event.FailureCode;
 import io.reelay.event.ProviderError;
 import io.reelay.provider.TaskStatus;
+import io.reelay.provider.http.HttpFailures;
 
 /**
  * The generic API's status words in Reelay's terms. Gateways of this shape use several
@@ -29,7 +30,7 @@ final class GenericStatuses {
 		}
 		if (FAILED.contains(word)) {
 			ProviderError error = GenericErrors.fromNode(null, task.error());
-			FailureCode code = looksLikeContentPolicy(error) ? FailureCode.CONTENT_POLICY
+			FailureCode code = HttpFailures.soundsLikeContentPolicy(error) ? FailureCode.CONTENT_POLICY
 					: FailureCode.GENERATION_FAILED;
 			String reason = (error.message() != null) ? error.message() : "no reason given";
 			return new TaskStatus.Failed(task.status(), code, "generic could not generate the video: " + reason, error);
@@ -37,14 +38,6 @@ final class GenericStatuses {
 		// also "completed" without a video_url yet: some gateways publish the URL a
 		// moment later
 		return new TaskStatus.Running(task.status(), task.progress());
-	}
-
-	private static boolean looksLikeContentPolicy(ProviderError error) {
-		String said = ((error.code() != null ? error.code() : "") + " "
-				+ (error.message() != null ? error.message() : ""))
-			.toLowerCase(Locale.ROOT);
-		return said.contains("policy") || said.contains("moderation") || said.contains("sensitive")
-				|| said.contains("safety");
 	}
 
 }

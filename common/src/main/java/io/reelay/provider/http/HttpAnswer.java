@@ -16,4 +16,13 @@ public record HttpAnswer(int status, HttpHeaders headers, byte[] body) {
 		return new String(this.body, StandardCharsets.UTF_8);
 	}
 
+	/** The body on one line, cut to a length that fits a message; null when empty. */
+	public String bodyExcerpt() {
+		String oneLine = bodyText().replaceAll("\\s+", " ").strip();
+		if (oneLine.isEmpty()) {
+			return null;
+		}
+		return (oneLine.length() <= 300) ? oneLine : oneLine.substring(0, 300) + "…";
+	}
+
 }

@@ -58,6 +58,14 @@ public final class HttpFailures {
 		return new ProviderException(code, message, error, retryAfter, null);
 	}
 
+	/**
+	 * Whether what the provider said reads like a content-policy refusal; providers put
+	 * it in codes and messages rather than in a status of its own.
+	 */
+	public static boolean soundsLikeContentPolicy(ProviderError error) {
+		return CONTENT_POLICY.matcher(hint(error)).find();
+	}
+
 	/** The failure for a call that got no HTTP answer at all. */
 	public static ProviderException forIo(String provider, CallKind kind, IOException ex) {
 		if (neverSent(ex)) {

@@ -91,8 +91,8 @@ public final class ProviderHttpClient {
 		}
 		catch (JacksonException ex) {
 			throw new ProviderException(FailureCode.PROVIDER_UNAVAILABLE,
-					this.provider + " sent an answer Reelay cannot read: " + abbreviate(answer.bodyText()),
-					new ProviderError(answer.status(), null, abbreviate(answer.bodyText())), null, ex);
+					this.provider + " sent an answer Reelay cannot read: " + answer.bodyExcerpt(),
+					new ProviderError(answer.status(), null, answer.bodyExcerpt()), null, ex);
 		}
 	}
 
@@ -119,11 +119,6 @@ public final class ProviderHttpClient {
 			Thread.currentThread().interrupt();
 			throw HttpFailures.forIo(this.provider, kind, new IOException("interrupted", ex));
 		}
-	}
-
-	static String abbreviate(String text) {
-		String oneLine = text.replaceAll("\\s+", " ").strip();
-		return (oneLine.length() <= 300) ? oneLine : oneLine.substring(0, 300) + "…";
 	}
 
 	private static URI withoutTrailingSlash(URI uri) {
