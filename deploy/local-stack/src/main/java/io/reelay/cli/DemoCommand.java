@@ -67,10 +67,16 @@ final class DemoCommand implements Callable<Integer> {
 			.withKafka(this.kafkaBootstrapServers)
 			.withTimings(this.generationTime, Duration.ofMillis(500));
 		try (LocalStack local = LocalStack.start(settings)) {
+			// Ctrl-C ends the JVM without leaving this block: stop the stack from a hook
+			// then
+			Thread onInterrupt = new Thread(local::close, "reelay-demo-shutdown");
+			Runtime.getRuntime().addShutdownHook(onInterrupt);
 			this.out.printf("ready in %s%n", seconds(Duration.between(starting, Instant.now())));
 			this.out.printf("  Kafka %s · S3 %s (bucket %s) · provider simulator %s%n%n", local.bootstrapServers(),
 					local.s3Endpoint(), StackSettings.BUCKET, local.simulatorUrl());
-			return run(local);
+			int exit = run(local);
+			Runtime.getRuntime().removeShutdownHook(onInterrupt);
+			return exit;
 		}
 	}
 

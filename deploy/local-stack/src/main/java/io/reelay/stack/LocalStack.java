@@ -135,7 +135,7 @@ public final class LocalStack implements AutoCloseable {
 	 * broker gone.
 	 */
 	@Override
-	public void close() {
+	public synchronized void close() {
 		while (!this.started.isEmpty()) {
 			try {
 				this.started.pop().close();
