@@ -16,7 +16,7 @@ public record FailureContext(String requestId, String provider, String model, St
 		Instant requestedAt, Map<String, String> metadata) {
 
 	public FailureContext {
-		metadata = Metadata.copy(metadata);
+		metadata = EventDefaults.copy(metadata);
 	}
 
 	public static FailureContext of(VideoRequested request) {

@@ -16,8 +16,8 @@ public record VideoFailed(int schemaVersion, String requestId, Stage stage, Fail
 		Instant failedAt, Map<String, String> metadata) implements PipelineEvent {
 
 	public VideoFailed {
-		schemaVersion = Metadata.schemaVersion(schemaVersion);
-		metadata = Metadata.copy(metadata);
+		schemaVersion = EventDefaults.schemaVersion(schemaVersion);
+		metadata = EventDefaults.copy(metadata);
 	}
 
 	@Override

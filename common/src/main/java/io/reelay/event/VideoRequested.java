@@ -20,9 +20,9 @@ public record VideoRequested(int schemaVersion, String requestId, String provide
 		Instant requestedAt) implements PipelineEvent {
 
 	public VideoRequested {
-		schemaVersion = Metadata.schemaVersion(schemaVersion);
-		providerOptions = Metadata.copy(providerOptions);
-		metadata = Metadata.copy(metadata);
+		schemaVersion = EventDefaults.schemaVersion(schemaVersion);
+		providerOptions = EventDefaults.copy(providerOptions);
+		metadata = EventDefaults.copy(metadata);
 	}
 
 	@Override

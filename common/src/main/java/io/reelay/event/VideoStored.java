@@ -14,8 +14,8 @@ public record VideoStored(int schemaVersion, String requestId, String provider, 
 		Map<String, String> metadata) implements PipelineEvent {
 
 	public VideoStored {
-		schemaVersion = Metadata.schemaVersion(schemaVersion);
-		metadata = Metadata.copy(metadata);
+		schemaVersion = EventDefaults.schemaVersion(schemaVersion);
+		metadata = EventDefaults.copy(metadata);
 	}
 
 	@Override

@@ -14,8 +14,8 @@ public record VideoSubmitted(int schemaVersion, String requestId, String provide
 		Map<String, String> metadata) implements PipelineEvent {
 
 	public VideoSubmitted {
-		schemaVersion = Metadata.schemaVersion(schemaVersion);
-		metadata = Metadata.copy(metadata);
+		schemaVersion = EventDefaults.schemaVersion(schemaVersion);
+		metadata = EventDefaults.copy(metadata);
 	}
 
 	@Override

@@ -167,12 +167,14 @@ public class KafkaConfiguration {
 
 	/**
 	 * Exponential with jitter; a provider's own Retry-After sets the first wait when it
-	 * gave one.
+	 * gave one, up to the longest wait: the consumer does not poll while it waits, and
+	 * must not stay away long enough to be thrown out of its group.
 	 */
 	static BackOff backOff(ReelayKafkaProperties.Retry retry, long askedMillis) {
-		long initial = Math.max(retry.initialInterval().toMillis(), askedMillis);
+		long longest = retry.maxInterval().toMillis();
+		long initial = Math.min(Math.max(retry.initialInterval().toMillis(), askedMillis), longest);
 		ExponentialBackOff backOff = new ExponentialBackOff(initial, 2.0);
-		backOff.setMaxInterval(Math.max(initial, retry.maxInterval().toMillis()));
+		backOff.setMaxInterval(Math.max(initial, longest));
 		backOff.setJitter(initial / 4);
 		backOff.setMaxAttempts(retry.maxRetries());
 		return backOff;

@@ -4,10 +4,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Null-safe, order-keeping, unmodifiable copies for the maps events carry. */
-final class Metadata {
+/**
+ * What a record left out gets: empty maps for absent ones, the current schema version.
+ */
+final class EventDefaults {
 
-	private Metadata() {
+	private EventDefaults() {
 	}
 
 	static <V> Map<String, V> copy(Map<String, V> map) {
