@@ -86,10 +86,13 @@ class VideoStorage {
 	}
 
 	/**
-	 * The time the key's date comes from; the poller always sets it, a hand-made record
-	 * may not.
+	 * The time the key's date comes from, once the record proved complete enough to
+	 * store: the poller always writes these fields, a hand-made record may not.
 	 */
 	private static Instant dayOf(VideoCompleted completed) {
+		if (completed.requestId() == null || completed.requestId().isBlank() || completed.provider() == null) {
+			throw new UnusableRecordException("the video.completed record has no requestId or provider");
+		}
 		if (completed.download() == null || completed.download().url() == null) {
 			throw new UnusableRecordException("the video.completed record names no download.url");
 		}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.reelay.event.VideoSubmitted;
+import io.reelay.kafka.UnusableRecordException;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -37,8 +38,22 @@ class JobListener {
 
 	@KafkaListener(id = "reelay-poller", topics = "video.submitted")
 	void onSubmitted(VideoSubmitted job) {
+		requireFollowable(job);
 		// generation takes a while: the first check waits one interval like the others
 		this.scheduler.schedule(job, 1);
+	}
+
+	/**
+	 * A job without these can never be checked: refuse it at once rather than after
+	 * retries.
+	 */
+	static void requireFollowable(VideoSubmitted job) {
+		for (String[] field : new String[][] { { "requestId", job.requestId() }, { "provider", job.provider() },
+				{ "providerTaskId", job.providerTaskId() } }) {
+			if (field[1] == null || field[1].isBlank()) {
+				throw new UnusableRecordException("the video.submitted record has no " + field[0]);
+			}
+		}
 	}
 
 	@KafkaListener(id = "reelay-poller-due", topics = PollTopics.POLL_DELAY,

@@ -94,6 +94,18 @@ class PollerIntegrationTests extends StageTestSupport {
 		assertThat(failed.providerTaskId()).isEqualTo("video_unknown");
 	}
 
+	@Test
+	void deadLettersAJobWithoutATaskIdInsteadOfPollingIt() {
+		VideoSubmitted job = Events.aSubmittedJob(Events.newRequestId(), null, Instant.now().plusSeconds(60));
+		this.publisher.publishEvent("video.submitted", job.requestId(), job);
+
+		VideoFailed failed = this.watcher.awaitEvent("video.failed", job.requestId(), VideoFailed.class);
+
+		assertThat(failed.code()).isEqualTo(FailureCode.INVALID_REQUEST);
+		assertThat(failed.message()).contains("has no providerTaskId", "video.submitted-dlt");
+		assertThat(pollAttempts(job)).isEmpty();
+	}
+
 	/**
 	 * The attempt numbers of the job's pending polls, as they went through the poll-delay
 	 * topic.
