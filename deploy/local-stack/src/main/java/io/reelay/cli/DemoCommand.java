@@ -29,10 +29,11 @@ import picocli.CommandLine.Option;
  * {@code reelay demo}: starts the whole pipeline on this machine, sends a few requests
  * through it, and shows each one's way to its stored file.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = {
-		"Starts a local Kafka broker, S3-compatible store, provider simulator and the three services,",
-		"publishes sample requests, follows them to their terminal events and prints where each video is stored.",
-		"Exits 0 only if every request was stored." })
+@Command(name = "demo", mixinStandardHelpOptions = true,
+		description = { "Runs sample requests through the whole pipeline on this machine.",
+				"Starts a Kafka broker, an S3-compatible store, the provider simulator and the three services, "
+						+ "publishes sample requests, follows each to its terminal event and prints where its "
+						+ "video is stored. Exits 0 only if every request was stored." })
 final class DemoCommand implements Callable<Integer> {
 
 	@Mixin
