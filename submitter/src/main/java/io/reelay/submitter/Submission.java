@@ -46,17 +46,9 @@ class Submission {
 		Instant now = this.clock.instant();
 		FailureContext context = FailureContext.of(request);
 		List<String> problems = new ArrayList<>(RequestChecks.problems(request, now));
-		VideoProvider provider;
-		try {
-			provider = this.providers.require(request.provider());
-		}
-		catch (ProviderException unknown) {
-			problems.add(unknown.getMessage());
-			provider = null;
-		}
-		if (provider != null) {
-			problems.addAll(provider.problems(request));
-		}
+		VideoProvider provider = this.providers.find(request.provider()).orElse(null);
+		problems.addAll((provider != null) ? provider.problems(request)
+				: List.of(this.providers.whyMissing(request.provider())));
 		if (!problems.isEmpty()) {
 			log.info("request {} is invalid: {}", request.requestId(), problems);
 			this.events.publish(context.failed(Stage.SUBMITTER, FailureCode.INVALID_REQUEST,

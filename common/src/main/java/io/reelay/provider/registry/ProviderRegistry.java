@@ -38,21 +38,19 @@ public final class ProviderRegistry {
 	 * The provider, or a non-retryable INVALID_REQUEST that tells the caller what to fix.
 	 */
 	public VideoProvider require(String name) {
-		ConfiguredProvider configured = this.enabled.get(name);
-		if (configured != null) {
-			return configured.adapter();
-		}
+		return find(name).orElseThrow(() -> new ProviderException(FailureCode.INVALID_REQUEST, whyMissing(name)));
+	}
+
+	/** Why there is no provider of this name, in the words of a request problem. */
+	public String whyMissing(String name) {
 		if (name == null || name.isBlank()) {
-			throw new ProviderException(FailureCode.INVALID_REQUEST, "provider: required, one of " + this.known);
+			return "provider: required, one of " + this.known;
 		}
 		if (this.known.contains(name)) {
-			throw new ProviderException(FailureCode.INVALID_REQUEST,
-					"provider: '" + name
-							+ "' is not configured in this Reelay installation (its operator sets REELAY_PROVIDERS_"
-							+ name.toUpperCase(Locale.ROOT) + "_API_KEY)");
+			return "provider: '" + name + "' is not configured in this Reelay installation (its operator sets "
+					+ "REELAY_PROVIDERS_" + name.toUpperCase(Locale.ROOT) + "_API_KEY)";
 		}
-		throw new ProviderException(FailureCode.INVALID_REQUEST,
-				"provider: '" + name + "' is unknown, one of " + this.known);
+		return "provider: '" + name + "' is unknown, one of " + this.known;
 	}
 
 	/** How long a request for this provider may take when it sets no deadline. */
