@@ -1,7 +1,9 @@
 package io.reelay.event;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +21,13 @@ final class EventDefaults {
 		// LinkedHashMap rather than Map.copyOf: keeps the sender's order and tolerates
 		// JSON nulls
 		return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+	}
+
+	static <V> List<V> copy(List<V> list) {
+		if (list == null || list.isEmpty()) {
+			return List.of();
+		}
+		return Collections.unmodifiableList(new ArrayList<>(list));
 	}
 
 	static int schemaVersion(int declared) {

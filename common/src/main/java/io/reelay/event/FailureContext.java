@@ -59,8 +59,13 @@ public record FailureContext(String requestId, String provider, String model, St
 
 	public VideoFailed failed(Stage stage, FailureCode code, String message, ProviderError providerError,
 			Instant failedAt) {
+		return failed(stage, code, message, providerError, null, failedAt);
+	}
+
+	public VideoFailed failed(Stage stage, FailureCode code, String message, ProviderError providerError, Usage usage,
+			Instant failedAt) {
 		return new VideoFailed(PipelineEvent.CURRENT_SCHEMA_VERSION, this.requestId, stage, code, message,
-				this.provider, this.model, this.providerTaskId, providerError, this.requestedAt, failedAt,
+				this.provider, this.model, this.providerTaskId, providerError, usage, this.requestedAt, failedAt,
 				this.metadata);
 	}
 

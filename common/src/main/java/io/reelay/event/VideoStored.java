@@ -8,10 +8,11 @@ import java.util.Map;
  * @param uri {@code s3://bucket/key}
  * @param size bytes stored
  * @param sha256 lowercase hex SHA-256 of the stored bytes
+ * @param usage what the video cost, where the provider reports or documents it
  */
 public record VideoStored(int schemaVersion, String requestId, String provider, String model, String providerTaskId,
-		String bucket, String key, String uri, long size, String sha256, String contentType, StageTimings timings,
-		Map<String, String> metadata) implements PipelineEvent {
+		String bucket, String key, String uri, long size, String sha256, String contentType, Usage usage,
+		StageTimings timings, Map<String, String> metadata) implements PipelineEvent {
 
 	public VideoStored {
 		schemaVersion = EventDefaults.schemaVersion(schemaVersion);

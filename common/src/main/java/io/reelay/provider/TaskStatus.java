@@ -23,8 +23,16 @@ public sealed interface TaskStatus {
 	record Succeeded(String providerStatus, DownloadLocation download, Usage usage) implements TaskStatus {
 	}
 
-	record Failed(String providerStatus, FailureCode code, String message,
-			ProviderError providerError) implements TaskStatus {
+	/**
+	 * @param usage what the attempt cost or was refunded, where the provider says
+	 */
+	record Failed(String providerStatus, FailureCode code, String message, ProviderError providerError,
+			Usage usage) implements TaskStatus {
+
+		public Failed(String providerStatus, FailureCode code, String message, ProviderError providerError) {
+			this(providerStatus, code, message, providerError, null);
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoRequested;
+import io.reelay.media.MediaAccess;
 
 /**
  * The port every provider API sits behind: submit a job, ask how it is doing, say how to
@@ -26,8 +27,9 @@ public interface VideoProvider {
 	/**
 	 * Creates the job. Never retried by Reelay unless the call surely did not reach the
 	 * provider.
+	 * @param media turns the request's image references into what the provider takes
 	 */
-	SubmittedTask submit(VideoRequested request);
+	SubmittedTask submit(VideoRequested request, MediaAccess media);
 
 	/** Asks the provider how the job is doing. Safe to repeat. */
 	TaskStatus status(String providerTaskId);

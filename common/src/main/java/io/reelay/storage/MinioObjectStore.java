@@ -1,6 +1,8 @@
 package io.reelay.storage;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,12 +12,14 @@ import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
 import io.minio.Directive;
 import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
+import io.minio.http.Method;
 
 /** {@link ObjectStore} on any S3-compatible server, through the MinIO client. */
 public final class MinioObjectStore implements ObjectStore, AutoCloseable {
@@ -60,18 +64,9 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 
 	@Override
 	public Optional<StoredObject> find(String key) {
-		StatObjectResponse stat;
-		try {
-			stat = this.client.statObject(StatObjectArgs.builder().bucket(this.bucket).object(key).build());
-		}
-		catch (ErrorResponseException ex) {
-			if ("NoSuchKey".equals(ex.errorResponse().code()) || "NoSuchObject".equals(ex.errorResponse().code())) {
-				return Optional.empty();
-			}
-			throw failure("look up " + key, ex);
-		}
-		catch (Exception ex) {
-			throw failure("look up " + key, ex);
+		StatObjectResponse stat = statOrNull(key);
+		if (stat == null) {
+			return Optional.empty();
 		}
 		Map<String, String> metadata = lowerCaseKeys(stat.userMetadata());
 		String sha256 = metadata.get(SHA256);
@@ -79,6 +74,42 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 			return Optional.empty();
 		}
 		return Optional.of(new StoredObject(this.bucket, key, stat.size(), sha256, stat.contentType(), metadata));
+	}
+
+	@Override
+	public Optional<ObjectFacts> stat(String key) {
+		StatObjectResponse stat = statOrNull(key);
+		return (stat != null) ? Optional.of(new ObjectFacts(key, stat.size(), stat.contentType())) : Optional.empty();
+	}
+
+	@Override
+	public URI presignedGet(String key, Duration validFor) {
+		try {
+			return URI.create(this.client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+				.method(Method.GET)
+				.bucket(this.bucket)
+				.object(key)
+				.expiry((int) Math.max(1, Math.min(validFor.toSeconds(), Duration.ofDays(7).toSeconds())))
+				.build()));
+		}
+		catch (Exception ex) {
+			throw failure("presign " + key, ex);
+		}
+	}
+
+	private StatObjectResponse statOrNull(String key) {
+		try {
+			return this.client.statObject(StatObjectArgs.builder().bucket(this.bucket).object(key).build());
+		}
+		catch (ErrorResponseException ex) {
+			if ("NoSuchKey".equals(ex.errorResponse().code()) || "NoSuchObject".equals(ex.errorResponse().code())) {
+				return null;
+			}
+			throw failure("look up " + key, ex);
+		}
+		catch (Exception ex) {
+			throw failure("look up " + key, ex);
+		}
 	}
 
 	@Override

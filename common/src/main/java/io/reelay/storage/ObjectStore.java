@@ -1,6 +1,8 @@
 package io.reelay.storage;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +26,15 @@ public interface ObjectStore {
 	 * @param size the exact length, or -1 when unknown (multipart upload)
 	 */
 	StoredObject put(String key, InputStream body, long size, String contentType, Map<String, String> metadata);
+
+	/**
+	 * Size and content type of any object, complete or not (files users put in the bucket
+	 * have no recorded SHA-256); empty when the key is free.
+	 */
+	Optional<ObjectFacts> stat(String key);
+
+	/** A URL anyone can GET the object from until it expires. */
+	URI presignedGet(String key, Duration validFor);
 
 	/** The object's content; the caller closes the stream. */
 	InputStream open(String key);

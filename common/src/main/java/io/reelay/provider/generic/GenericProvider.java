@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.reelay.event.FailureCode;
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoRequested;
+import io.reelay.media.MediaAccess;
 import io.reelay.provider.DownloadRequest;
 import io.reelay.provider.ProviderException;
 import io.reelay.provider.SubmittedTask;
@@ -53,7 +53,7 @@ public final class GenericProvider implements VideoProvider {
 	}
 
 	@Override
-	public SubmittedTask submit(VideoRequested request) {
+	public SubmittedTask submit(VideoRequested request, MediaAccess media) {
 		HttpAnswer answer = this.http.expectSuccess(this.http.postJson(GENERATIONS, body(request), CallKind.CREATE),
 				CallKind.CREATE, this.errors::fromAnswer);
 		GenericTask task = this.http.read(answer, GenericTask.class);
@@ -74,12 +74,7 @@ public final class GenericProvider implements VideoProvider {
 
 	@Override
 	public DownloadRequest download(VideoCompleted completed) {
-		URI uri = URI.create(completed.download().url());
-		// the key goes only to the API's own origin, never to a CDN or another host
-		boolean sameOrigin = Objects.equals(uri.getScheme(), this.http.baseUrl().getScheme())
-				&& Objects.equals(uri.getHost(), this.http.baseUrl().getHost())
-				&& uri.getPort() == this.http.baseUrl().getPort();
-		return new DownloadRequest(uri, sameOrigin ? Map.of("Authorization", this.http.bearer()) : Map.of());
+		return this.http.download(URI.create(completed.download().url()));
 	}
 
 	private static Map<String, Object> body(VideoRequested request) {

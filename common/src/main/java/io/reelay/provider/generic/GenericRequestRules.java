@@ -63,6 +63,24 @@ final class GenericRequestRules {
 		if (request.image() != null) {
 			fields.add("image");
 		}
+		if (request.lastFrameImage() != null) {
+			fields.add("lastFrameImage");
+		}
+		if (!request.referenceImages().isEmpty()) {
+			fields.add("referenceImages");
+		}
+		if (!request.referenceVideos().isEmpty()) {
+			fields.add("referenceVideos");
+		}
+		if (!request.referenceAudios().isEmpty()) {
+			fields.add("referenceAudios");
+		}
+		if (request.generateAudio() != null) {
+			fields.add("generateAudio");
+		}
+		if (request.enhancePrompt() != null) {
+			fields.add("enhancePrompt");
+		}
 		return fields;
 	}
 

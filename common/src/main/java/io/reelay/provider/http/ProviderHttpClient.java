@@ -6,10 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import io.reelay.event.FailureCode;
 import io.reelay.event.ProviderError;
+import io.reelay.provider.DownloadRequest;
 import io.reelay.provider.ProviderEndpoint;
 import io.reelay.provider.ProviderException;
 import tools.jackson.core.JacksonException;
@@ -67,6 +70,27 @@ public final class ProviderHttpClient {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(payload))
 			.build(), kind);
+	}
+
+	public HttpAnswer postMultipart(String path, MultipartForm form, CallKind kind) {
+		return send(request(path).header("Content-Type", form.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()))
+			.build(), kind);
+	}
+
+	/**
+	 * A GET of a finished video. The API key goes only to the API's own origin, never to
+	 * a CDN or another host a provider names.
+	 */
+	public DownloadRequest download(URI uri) {
+		boolean sameOrigin = Objects.equals(uri.getScheme(), this.baseUrl.getScheme())
+				&& Objects.equals(uri.getHost(), this.baseUrl.getHost()) && uri.getPort() == this.baseUrl.getPort();
+		return new DownloadRequest(uri, sameOrigin ? Map.of("Authorization", bearer()) : Map.of());
+	}
+
+	/** The provider's name, for messages. */
+	public String provider() {
+		return this.provider;
 	}
 
 	/**
