@@ -25,8 +25,16 @@ public final class Events {
 	 * marker.
 	 */
 	public static VideoRequested aRequest(String requestId, String prompt) {
-		return new VideoRequested(PipelineEvent.CURRENT_SCHEMA_VERSION, requestId, "generic", "sim-video-1", prompt, 5,
-				"720p", null, null, null, null, null, Map.of(), null, Map.of("team", "tests"), Instant.now());
+		return VideoRequested.builder()
+			.requestId(requestId)
+			.provider("generic")
+			.model("sim-video-1")
+			.prompt(prompt)
+			.duration(5)
+			.resolution("720p")
+			.metadata(Map.of("team", "tests"))
+			.requestedAt(Instant.now())
+			.build();
 	}
 
 	public static VideoRequested aRequest() {

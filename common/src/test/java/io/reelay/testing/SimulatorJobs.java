@@ -30,7 +30,8 @@ public final class SimulatorJobs {
 
 	/** Starts a job with this prompt and returns its task id. */
 	public String start(String prompt) {
-		SubmittedTask task = this.provider.submit(Events.aRequest(Events.newRequestId(), prompt));
+		SubmittedTask task = this.provider.submit(Events.aRequest(Events.newRequestId(), prompt),
+				ProviderFixtures.media());
 		return task.providerTaskId();
 	}
 

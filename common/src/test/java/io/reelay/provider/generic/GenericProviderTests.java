@@ -17,6 +17,7 @@ import io.reelay.provider.http.ProviderHttpClient;
 import io.reelay.simulator.ProviderSimulator;
 import io.reelay.simulator.SimulatorSettings;
 import io.reelay.testing.Events;
+import io.reelay.testing.ProviderFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class GenericProviderTests {
 	@Test
 	void submitsAndFollowsAJobToItsVideo() {
 		GenericProvider provider = provider(simulator.apiKey());
-		SubmittedTask task = provider.submit(Events.aRequest());
+		SubmittedTask task = provider.submit(Events.aRequest(), ProviderFixtures.media());
 		assertThat(task.providerTaskId()).startsWith("video_");
 		assertThat(provider.status(task.providerTaskId())).isInstanceOf(TaskStatus.Running.class);
 		TaskStatus.Succeeded done = (TaskStatus.Succeeded) await().atMost(Duration.ofSeconds(10))
@@ -56,7 +57,8 @@ class GenericProviderTests {
 	@Test
 	void reportsAGenerationFailureWithTheProvidersOwnReason() {
 		GenericProvider provider = provider(simulator.apiKey());
-		SubmittedTask task = provider.submit(Events.aRequest(Events.newRequestId(), "a cat [sim:fail]"));
+		SubmittedTask task = provider.submit(Events.aRequest(Events.newRequestId(), "a cat [sim:fail]"),
+				ProviderFixtures.media());
 		TaskStatus.Failed failed = (TaskStatus.Failed) await().atMost(Duration.ofSeconds(10))
 			.until(() -> provider.status(task.providerTaskId()), (status) -> status instanceof TaskStatus.Failed);
 		assertThat(failed.code()).isEqualTo(FailureCode.GENERATION_FAILED);
@@ -67,7 +69,8 @@ class GenericProviderTests {
 	@Test
 	void reportsAContentPolicyRefusalAsSuch() {
 		GenericProvider provider = provider(simulator.apiKey());
-		SubmittedTask task = provider.submit(Events.aRequest(Events.newRequestId(), "a cat [sim:policy]"));
+		SubmittedTask task = provider.submit(Events.aRequest(Events.newRequestId(), "a cat [sim:policy]"),
+				ProviderFixtures.media());
 		TaskStatus.Failed failed = (TaskStatus.Failed) await().atMost(Duration.ofSeconds(10))
 			.until(() -> provider.status(task.providerTaskId()), (status) -> status instanceof TaskStatus.Failed);
 		assertThat(failed.code()).isEqualTo(FailureCode.CONTENT_POLICY);
@@ -75,7 +78,8 @@ class GenericProviderTests {
 
 	@Test
 	void failsFastWhenTheApiKeyIsWrong() {
-		assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> provider("wrong").submit(Events.aRequest()))
+		assertThatExceptionOfType(ProviderException.class)
+			.isThrownBy(() -> provider("wrong").submit(Events.aRequest(), ProviderFixtures.media()))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(FailureCode.AUTHENTICATION);
 				assertThat(ex.retryable()).isFalse();
@@ -93,9 +97,9 @@ class GenericProviderTests {
 
 	@Test
 	void passesOnARateLimitWithTheDelayTheProviderAskedFor() {
-		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> provider(simulator.apiKey())
-				.submit(Events.aRequest(Events.newRequestId(), "busy " + Events.newRequestId() + " [sim:busy]")))
+		assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> provider(simulator.apiKey()).submit(
+				Events.aRequest(Events.newRequestId(), "busy " + Events.newRequestId() + " [sim:busy]"),
+				ProviderFixtures.media()))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(FailureCode.RATE_LIMITED);
 				assertThat(ex.retryable()).isTrue();
@@ -107,7 +111,7 @@ class GenericProviderTests {
 	void marksACreateThatFailedMidwayAsOutcomeUnknownNeverRetryable() {
 		assertThatExceptionOfType(ProviderException.class)
 			.isThrownBy(() -> provider(simulator.apiKey())
-				.submit(Events.aRequest(Events.newRequestId(), "a cat [sim:create-error]")))
+				.submit(Events.aRequest(Events.newRequestId(), "a cat [sim:create-error]"), ProviderFixtures.media()))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(FailureCode.SUBMISSION_OUTCOME_UNKNOWN);
 				assertThat(ex.retryable()).isFalse();
@@ -118,7 +122,8 @@ class GenericProviderTests {
 	void callsAnUnreachableProviderUnavailableAndRetryable() {
 		GenericProvider provider = new GenericProvider(new ProviderHttpClient("generic",
 				URI.create("http://127.0.0.1:1"), endpoint("any"), EventJson.mapper()));
-		assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> provider.submit(Events.aRequest()))
+		assertThatExceptionOfType(ProviderException.class)
+			.isThrownBy(() -> provider.submit(Events.aRequest(), ProviderFixtures.media()))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(FailureCode.PROVIDER_UNAVAILABLE);
 				assertThat(ex.retryable()).isTrue();
@@ -138,8 +143,16 @@ class GenericProviderTests {
 	@Test
 	void refusesFieldsItsApiDoesNotDocumentInsteadOfDroppingThem() {
 		VideoRequested base = Events.aRequest();
-		VideoRequested withSeed = new VideoRequested(1, base.requestId(), "generic", "m", "p", null, null, null, "16:9",
-				42L, null, null, java.util.Map.of("duration", 3), null, null, null);
+		VideoRequested withSeed = base.toBuilder()
+			.model("m")
+			.prompt("p")
+			.duration(null)
+			.resolution(null)
+			.aspectRatio("16:9")
+			.seed(42L)
+			.providerOptions(java.util.Map.of("duration", 3))
+			.metadata(null)
+			.build();
 		assertThat(provider(simulator.apiKey()).problems(withSeed)).containsExactly(
 				"aspectRatio: not supported by generic (its API takes model, prompt, duration, resolution, fps;"
 						+ " send gateway-specific fields in providerOptions)",
