@@ -135,8 +135,9 @@ class VideoStorage {
 	private VideoStored stored(VideoCompleted completed, StoredObject object) {
 		return new VideoStored(PipelineEvent.CURRENT_SCHEMA_VERSION, completed.requestId(), completed.provider(),
 				completed.model(), completed.providerTaskId(), object.bucket(), object.key(), object.uri(),
-				object.size(), object.sha256(), object.contentType(), new StageTimings(completed.requestedAt(),
-						completed.submittedAt(), completed.completedAt(), this.clock.instant()),
+				object.size(), object.sha256(), object.contentType(), completed.usage(),
+				new StageTimings(completed.requestedAt(), completed.submittedAt(), completed.completedAt(),
+						this.clock.instant()),
 				completed.metadata());
 	}
 

@@ -70,8 +70,8 @@ class StatusCheck {
 		else if (status instanceof TaskStatus.Failed failed) {
 			log.info("request {}: {} failed task {}: {}", job.requestId(), job.provider(), job.providerTaskId(),
 					failed.message());
-			this.events
-				.publish(context.failed(Stage.POLLER, failed.code(), failed.message(), failed.providerError(), now));
+			this.events.publish(context.failed(Stage.POLLER, failed.code(), failed.message(), failed.providerError(),
+					failed.usage(), now));
 		}
 		else if (job.deadline() != null && !now.isBefore(job.deadline())) {
 			this.events.publish(context.failed(Stage.POLLER, FailureCode.TIMEOUT,

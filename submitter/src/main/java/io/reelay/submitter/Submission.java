@@ -8,11 +8,12 @@ import java.util.List;
 import io.reelay.event.FailureCode;
 import io.reelay.event.FailureContext;
 import io.reelay.event.PipelineEvent;
+import io.reelay.event.ReelayException;
 import io.reelay.event.Stage;
 import io.reelay.event.VideoRequested;
 import io.reelay.event.VideoSubmitted;
 import io.reelay.kafka.EventPublisher;
-import io.reelay.provider.ProviderException;
+import io.reelay.media.MediaAccess;
 import io.reelay.provider.SubmittedTask;
 import io.reelay.provider.VideoProvider;
 import io.reelay.provider.registry.ProviderRegistry;
@@ -34,11 +35,18 @@ class Submission {
 
 	private final EventPublisher events;
 
+	private final MediaChecks mediaChecks;
+
+	private final MediaAccess media;
+
 	private final Clock clock;
 
-	Submission(ProviderRegistry providers, EventPublisher events, Clock clock) {
+	Submission(ProviderRegistry providers, EventPublisher events, MediaChecks mediaChecks, MediaAccess media,
+			Clock clock) {
 		this.providers = providers;
 		this.events = events;
+		this.mediaChecks = mediaChecks;
+		this.media = media;
 		this.clock = clock;
 	}
 
@@ -46,6 +54,7 @@ class Submission {
 		Instant now = this.clock.instant();
 		FailureContext context = FailureContext.of(request);
 		List<String> problems = new ArrayList<>(RequestChecks.problems(request, now));
+		problems.addAll(this.mediaChecks.problems(request));
 		VideoProvider provider = this.providers.find(request.provider()).orElse(null);
 		problems.addAll((provider != null) ? provider.problems(request)
 				: List.of(this.providers.whyMissing(request.provider())));
@@ -57,12 +66,12 @@ class Submission {
 		}
 		SubmittedTask task;
 		try {
-			task = provider.submit(request);
+			task = provider.submit(request, this.media);
 		}
-		catch (ProviderException ex) {
+		catch (ReelayException ex) {
 			if (ex.retryable()) {
-				// surely not created (busy, unreachable): the error handler sends it
-				// again later
+				// surely not created (busy, unreachable, bucket down): the error
+				// handler sends it again later
 				throw ex;
 			}
 			log.info("request {} refused by {}: {}", request.requestId(), provider.name(), ex.getMessage());

@@ -2,19 +2,32 @@ package io.reelay.submitter;
 
 import io.reelay.event.Stage;
 import io.reelay.kafka.KafkaConfiguration;
+import io.reelay.media.MediaAccess;
+import io.reelay.media.MediaProperties;
+import io.reelay.media.StoreMediaAccess;
 import io.reelay.provider.registry.ProviderConfiguration;
+import io.reelay.storage.ObjectStore;
+import io.reelay.storage.StorageConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
  * Turns {@code video.requests} into provider jobs ({@code video.submitted}) or failures.
+ * It reads Reelay's bucket for images sent as {@code s3://} claim checks.
  */
 @SpringBootApplication(proxyBeanMethods = false)
-@Import({ KafkaConfiguration.class, ProviderConfiguration.class })
+@Import({ KafkaConfiguration.class, ProviderConfiguration.class, StorageConfiguration.class })
+@EnableConfigurationProperties(MediaProperties.class)
 public class SubmitterApplication {
+
+	@Bean
+	MediaAccess mediaAccess(ObjectStore store, MediaProperties properties) {
+		return new StoreMediaAccess(store, properties);
+	}
 
 	@Bean
 	Stage stage() {

@@ -1,11 +1,15 @@
 package io.reelay.provider.registry;
 
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.reelay.event.EventJson;
 import io.reelay.provider.ProviderEndpoint;
+import io.reelay.provider.VideoProvider;
 import io.reelay.provider.generic.GenericProvider;
 import io.reelay.provider.http.ProviderHttpClient;
 
@@ -24,15 +28,28 @@ public class ProviderConfiguration {
 	}
 
 	public static ProviderRegistry registry(ProvidersProperties providers) {
+		List<Adapter> adapters = List.of(new Adapter(GenericProvider.NAME, GenericProvider.DOCUMENTED_BASE_URL,
+				providers.generic(), GenericProvider::new));
 		List<ProviderRegistry.ConfiguredProvider> enabled = new ArrayList<>();
-		ProviderEndpoint generic = providers.generic();
-		if (generic.enabled()) {
-			enabled.add(new ProviderRegistry.ConfiguredProvider(
-					new GenericProvider(new ProviderHttpClient(GenericProvider.NAME,
-							generic.baseUrlOr(GenericProvider.DOCUMENTED_BASE_URL), generic, EventJson.mapper())),
-					generic));
+		Set<String> known = new LinkedHashSet<>();
+		for (Adapter adapter : adapters) {
+			known.add(adapter.name());
+			if (adapter.endpoint().enabled()) {
+				enabled.add(new ProviderRegistry.ConfiguredProvider(adapter.build(), adapter.endpoint()));
+			}
 		}
-		return new ProviderRegistry(enabled, Set.of(GenericProvider.NAME));
+		return new ProviderRegistry(enabled, known);
+	}
+
+	/** One provider API: its documented host, its settings, and how to build it. */
+	private record Adapter(String name, URI documentedBaseUrl, ProviderEndpoint endpoint,
+			Function<ProviderHttpClient, VideoProvider> constructor) {
+
+		VideoProvider build() {
+			return this.constructor.apply(new ProviderHttpClient(this.name,
+					this.endpoint.baseUrlOr(this.documentedBaseUrl), this.endpoint, EventJson.mapper()));
+		}
+
 	}
 
 }
