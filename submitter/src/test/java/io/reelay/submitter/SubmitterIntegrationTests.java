@@ -2,6 +2,7 @@ package io.reelay.submitter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.reelay.event.FailureCode;
@@ -61,8 +62,14 @@ class SubmitterIntegrationTests extends StageTestSupport {
 	void failsAnInvalidRequestNamingEveryBadFieldWithoutCallingTheProvider() {
 		String prompt = "x".repeat(2001);
 		VideoRequested base = Events.aRequest(Events.newRequestId(), prompt);
-		VideoRequested request = new VideoRequested(1, base.requestId(), "generic", " ", prompt, -2, null, null, null,
-				7L, null, null, Map.of(), null, Map.of("team", "a"), null);
+		VideoRequested request = base.toBuilder()
+			.model(" ")
+			.duration(-2)
+			.resolution(null)
+			.seed(7L)
+			.metadata(Map.of("team", "a"))
+			.requestedAt(null)
+			.build();
 		this.publisher.publishEvent("video.requests", request.requestId(), request);
 
 		VideoFailed failed = this.watcher.awaitEvent("video.failed", request.requestId(), VideoFailed.class);
@@ -78,14 +85,43 @@ class SubmitterIntegrationTests extends StageTestSupport {
 	@Test
 	void failsARequestForAnUnknownProvider() {
 		VideoRequested base = Events.aRequest();
-		VideoRequested request = new VideoRequested(1, base.requestId(), "sora-9", "m", "p", null, null, null, null,
-				null, null, null, null, null, null, null);
+		VideoRequested request = VideoRequested.builder()
+			.requestId(base.requestId())
+			.provider("sora-9")
+			.model("m")
+			.prompt("p")
+			.build();
 		this.publisher.publishEvent("video.requests", request.requestId(), request);
 
 		VideoFailed failed = this.watcher.awaitEvent("video.failed", request.requestId(), VideoFailed.class);
 
 		assertThat(failed.code()).isEqualTo(FailureCode.INVALID_REQUEST);
 		assertThat(failed.message()).contains("provider: 'sora-9' is unknown");
+	}
+
+	@Test
+	void refusesMediaThatCannotTravelOrDoesNotExistBeforeCallingAnyProvider() {
+		String prompt = "a first frame too heavy for Kafka " + Events.newRequestId();
+		VideoRequested request = Events.aRequest(Events.newRequestId(), prompt)
+			.toBuilder()
+			.provider("tchavi")
+			.model("seedance-2")
+			.resolution("480p")
+			.image("data:image/png;base64," + "A".repeat(600 * 1024 - 100))
+			.lastFrameImage("s3://someone-elses-bucket/frame.png")
+			.referenceAudios(List.of("s3://reelay-videos/inputs/missing.mp3", "ftp://example.com/a.mp3"))
+			.build();
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		VideoFailed failed = this.watcher.awaitEvent("video.failed", request.requestId(), VideoFailed.class);
+
+		assertThat(failed.code()).isEqualTo(FailureCode.INVALID_REQUEST);
+		assertThat(failed.message()).contains("image: a data: URL of 600 KiB, more than the 512 KiB",
+				"send its s3:// URI instead", "lastFrameImage: s3://someone-elses-bucket/frame.png is not in "
+						+ "Reelay's bucket 'reelay-videos'",
+				"referenceAudios[0]: s3://reelay-videos/inputs/missing.mp3 does not exist",
+				"referenceAudios[1]: must be an http(s) URL, a data: URL or an s3://bucket/key URI");
+		assertThat(simulator.tasks().callsOf("create", prompt)).isZero();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.reelay.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import io.reelay.event.VideoRequested;
 import io.reelay.event.VideoStored;
 import io.reelay.event.VideoSubmitted;
 import io.reelay.stack.LocalStack;
+import io.reelay.storage.MinioObjectStore;
 import io.reelay.stack.StackSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
 	}
 
 	private int run(LocalStack local) {
-		List<VideoRequested> sample = SampleRequests.create(this.requests);
+		List<VideoRequested> sample = SampleRequests.create(this.requests, putFirstFrame(local));
 		Map<String, VideoStored> stored = new LinkedHashMap<>();
 		Map<String, VideoFailed> failed = new LinkedHashMap<>();
 		Set<String> ids = sample.stream().map(VideoRequested::requestId).collect(Collectors.toSet());
@@ -117,17 +119,35 @@ final class DemoCommand implements Callable<Integer> {
 		return (stored.size() == sample.size()) ? 0 : 1;
 	}
 
+	/**
+	 * Puts the first frame of the image-to-video samples in the bucket, as a backend
+	 * would for a file too large to send inline.
+	 */
+	private static String putFirstFrame(LocalStack local) {
+		byte[] png = SampleRequests.framePng();
+		try (MinioObjectStore store = local.openStore()) {
+			store.ensureBucket();
+			store.put(SampleRequests.FRAME_KEY, new ByteArrayInputStream(png), png.length, "image/png", Map.of());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not put the sample first frame in the bucket: " + ex.getMessage(),
+					ex);
+		}
+		return "s3://" + StackSettings.BUCKET + "/" + SampleRequests.FRAME_KEY;
+	}
+
 	private void print(PipelineEvent event, Duration at, LocalStack local) {
 		String line;
 		if (event instanceof VideoSubmitted submitted) {
-			line = "submitted  " + submitted.provider() + " task " + submitted.providerTaskId();
+			line = "submitted  " + submitted.provider() + " " + submitted.model() + ", task "
+					+ submitted.providerTaskId();
 		}
-		else if (event instanceof VideoCompleted) {
-			line = "completed  the provider finished the video";
+		else if (event instanceof VideoCompleted completed) {
+			line = "completed  " + completed.provider() + " finished the video";
 		}
 		else if (event instanceof VideoStored done) {
 			line = "stored     " + done.uri() + "  " + kilobytes(done.size()) + "  sha256 "
-					+ done.sha256().substring(0, 12) + "…"
+					+ done.sha256().substring(0, 12) + "…" + UsageText.of(done.usage())
 					+ (Files.exists(local.fileOf(done.key())) ? "" : "  (file not found locally)");
 		}
 		else if (event instanceof VideoFailed failure) {

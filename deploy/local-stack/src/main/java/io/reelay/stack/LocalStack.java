@@ -15,10 +15,14 @@ import io.reelay.infra.LocalS3Server;
 import io.reelay.poller.PollerApplication;
 import io.reelay.simulator.ProviderSimulator;
 import io.reelay.simulator.SimulatorSettings;
+import io.reelay.storage.MinioObjectStore;
+import io.reelay.storage.ObjectKeys;
+import io.reelay.storage.StorageProperties;
 import io.reelay.submitter.SubmitterApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Reelay on one machine: a real Kafka broker (KRaft), an S3-compatible server over a data
@@ -26,6 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * application configured exactly as it would be in production, through its settings.
  */
 public final class LocalStack implements AutoCloseable {
+
+	/** The provider APIs the simulator serves, every one configured in the services. */
+	public static final List<String> PROVIDERS = List.of("generic", "minimax", "aimlapi", "tchavi", "openai");
 
 	private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
@@ -100,8 +107,10 @@ public final class LocalStack implements AutoCloseable {
 		settings.put("reelay.kafka.partitions", "3");
 		settings.put("reelay.kafka.retry.initial-interval", "500ms");
 		settings.put("reelay.poller.interval", this.settings.pollInterval().toString());
-		settings.put("reelay.providers.generic.base-url", this.simulator.baseUrl().toString());
-		settings.put("reelay.providers.generic.api-key", this.simulator.apiKey());
+		for (String provider : PROVIDERS) {
+			settings.put("reelay.providers." + provider + ".base-url", this.simulator.baseUrl(provider).toString());
+			settings.put("reelay.providers." + provider + ".api-key", this.simulator.apiKey());
+		}
 		settings.put("reelay.storage.endpoint", this.s3.endpoint().toString());
 		settings.put("reelay.storage.access-key", StackSettings.S3_ACCESS_KEY);
 		settings.put("reelay.storage.secret-key", StackSettings.S3_SECRET_KEY);
@@ -123,6 +132,13 @@ public final class LocalStack implements AutoCloseable {
 
 	public ProviderSimulator simulator() {
 		return this.simulator;
+	}
+
+	/** A client of the stack's bucket; the caller closes it. */
+	public MinioObjectStore openStore() {
+		return new MinioObjectStore(new StorageProperties(this.s3.endpoint(), "us-east-1", StackSettings.S3_ACCESS_KEY,
+				StackSettings.S3_SECRET_KEY, StackSettings.BUCKET, true, ObjectKeys.DEFAULT_TEMPLATE,
+				DataSize.ofMegabytes(16)));
 	}
 
 	/** Where the S3 server keeps an object of the bucket as a plain file. */
