@@ -1,0 +1,143 @@
+package io.reelay.provider.aimlapi;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.reelay.event.FailureCode;
+import io.reelay.event.ReelayException;
+import io.reelay.event.VideoCompleted;
+import io.reelay.event.VideoRequested;
+import io.reelay.media.MediaAccess;
+import io.reelay.media.MediaReference;
+import io.reelay.provider.DownloadRequest;
+import io.reelay.provider.ProviderException;
+import io.reelay.provider.SubmittedTask;
+import io.reelay.provider.TaskStatus;
+import io.reelay.provider.VideoProvider;
+import io.reelay.provider.http.CallKind;
+import io.reelay.provider.http.HttpAnswer;
+import io.reelay.provider.http.ProviderHttpClient;
+
+/**
+ * AI/ML API's {@code video-01} (MiniMax Hailuo): {@code POST /v2/video/generations}, then
+ * {@code GET /v2/video/generations?generation_id=} until it is {@code completed}.
+ */
+public final class AimlapiProvider implements VideoProvider {
+
+	public static final String NAME = "aimlapi";
+
+	public static final URI DOCUMENTED_BASE_URL = URI.create("https://api.aimlapi.com");
+
+	private static final String GENERATIONS = "/v2/video/generations";
+
+	private final ProviderHttpClient http;
+
+	private final AimlapiErrors errors;
+
+	public AimlapiProvider(ProviderHttpClient http) {
+		this.http = http;
+		this.errors = new AimlapiErrors(http.json());
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public List<String> problems(VideoRequested request) {
+		return AimlapiRequestRules.problems(request);
+	}
+
+	@Override
+	public SubmittedTask submit(VideoRequested request, MediaAccess media) {
+		HttpAnswer answer = successful(this.http.postJson(GENERATIONS, body(request, media), CallKind.CREATE),
+				CallKind.CREATE);
+		AimlapiGeneration generation;
+		try {
+			generation = this.http.read(answer, AimlapiGeneration.class);
+		}
+		catch (ProviderException unreadable) {
+			throw outcomeUnknown("an answer Reelay cannot read: " + answer.bodyExcerpt(), unreadable);
+		}
+		if (generation.id() == null || generation.id().isBlank()) {
+			throw outcomeUnknown("no generation id: " + answer.bodyExcerpt(), null);
+		}
+		return new SubmittedTask(generation.id(), generation.status());
+	}
+
+	@Override
+	public TaskStatus status(String providerTaskId) {
+		String path = GENERATIONS + "?generation_id=" + URLEncoder.encode(providerTaskId, StandardCharsets.UTF_8);
+		HttpAnswer answer = successful(this.http.get(path), CallKind.READ);
+		return AimlapiStatuses.of(this.http.read(answer, AimlapiGeneration.class));
+	}
+
+	@Override
+	public DownloadRequest download(VideoCompleted completed) {
+		return this.http.download(URI.create(completed.download().url()));
+	}
+
+	private HttpAnswer successful(HttpAnswer answer, CallKind kind) {
+		if (!answer.successful()) {
+			throw this.errors.failure(answer, kind);
+		}
+		return answer;
+	}
+
+	private static Map<String, Object> body(VideoRequested request, MediaAccess media) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("model", request.model());
+		body.put("prompt", request.prompt());
+		if (request.image() != null) {
+			body.put("image_url", imageUrl(request.image(), media));
+		}
+		if (request.enhancePrompt() != null) {
+			body.put("enhance_prompt", request.enhancePrompt());
+		}
+		request.providerOptions().forEach(body::putIfAbsent);
+		return body;
+	}
+
+	/**
+	 * {@code image_url} is "a direct link to an online image or a Base64-encoded local
+	 * image": web URLs go as they are, anything else inline as a {@code data:} URL.
+	 */
+	private static String imageUrl(String reference, MediaAccess media) {
+		MediaReference parsed;
+		try {
+			parsed = MediaReference.parse(reference);
+			if (parsed instanceof MediaReference.Web) {
+				return reference;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ProviderException(FailureCode.INVALID_REQUEST, "image: " + ex.getMessage());
+		}
+		MediaReference.Inline inline;
+		try {
+			inline = media.inline(parsed, AimlapiImageRules.MAX_BYTES);
+		}
+		catch (ProviderException ex) {
+			throw ex;
+		}
+		catch (ReelayException ex) {
+			throw new ProviderException(ex.code(), "image: " + ex.getMessage(), null, null, ex);
+		}
+		List<String> problems = AimlapiImageRules.problems("image", inline);
+		if (!problems.isEmpty()) {
+			throw new ProviderException(FailureCode.INVALID_REQUEST, String.join("; ", problems));
+		}
+		return inline.dataUrl();
+	}
+
+	private static ProviderException outcomeUnknown(String what, Throwable cause) {
+		return new ProviderException(FailureCode.SUBMISSION_OUTCOME_UNKNOWN, "aimlapi answered the create call with "
+				+ what + "; the job may have been created, so Reelay does not submit it again", null, null, cause);
+	}
+
+}
