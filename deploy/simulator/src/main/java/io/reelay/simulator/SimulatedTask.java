@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A job the simulator accepted. Its state follows from the time elapsed since creation,
- * so the simulator keeps no timers.
+ * so the simulator keeps no timers: the first fifth of the generation time it is queued,
+ * then running, then done.
  */
 public record SimulatedTask(String id, String provider, String model, String prompt, Scenario scenario,
 		Instant createdAt, Duration generationTime) {
@@ -32,6 +33,14 @@ public record SimulatedTask(String id, String provider, String model, String pro
 		}
 		long percent = Duration.between(this.createdAt, now).toMillis() * 100 / this.generationTime.toMillis();
 		return (int) Math.max(0, Math.min((stateAt(now) == State.SUCCEEDED) ? 100 : 99, percent));
+	}
+
+	/**
+	 * When the job ends (or ended); meaningless for a job that never ends
+	 * ({@link Scenario#STUCK}).
+	 */
+	public Instant finishedAt() {
+		return this.createdAt.plus(this.generationTime);
 	}
 
 	/** Seeds the generated picture, so each task has its own bytes. */

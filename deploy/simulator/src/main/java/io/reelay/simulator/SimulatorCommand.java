@@ -1,5 +1,6 @@
 package io.reelay.simulator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +23,7 @@ public final class SimulatorCommand implements Callable<Integer> {
 	int port;
 
 	@Option(names = "--api-key", defaultValue = SimulatorSettings.DEFAULT_API_KEY,
-			description = "Bearer token API calls must carry (default: ${DEFAULT-VALUE}).")
+			description = "Bearer token API calls must carry, for every provider (default: ${DEFAULT-VALUE}).")
 	String apiKey;
 
 	@Option(names = "--generation-time", defaultValue = "PT5S",
@@ -33,11 +34,31 @@ public final class SimulatorCommand implements Callable<Integer> {
 			description = "Size of generated videos in bytes, 0 for a one-second clip (default: ${DEFAULT-VALUE}).")
 	long videoBytes;
 
+	@Option(names = "--url-ttl", description = "How long signed video URLs stay valid, ISO-8601, for every provider "
+			+ "(default: each provider's own, 9 hours for minimax, 1 hour for the others).")
+	Duration urlTtl;
+
+	@Option(names = "--content-delay", defaultValue = "PT3S",
+			description = "How long openai's /content answers 400 after a job completed, ISO-8601 "
+					+ "(default: ${DEFAULT-VALUE}).")
+	Duration contentDelay;
+
+	@Option(names = "--faults",
+			description = "JSON file of fault rules, read again whenever it changes (see the README).")
+	Path faultFile;
+
 	@Override
 	public Integer call() throws Exception {
-		try (ProviderSimulator simulator = ProviderSimulator
-			.start(new SimulatorSettings(this.host, this.port, this.apiKey, this.generationTime, this.videoBytes))) {
+		SimulatorSettings settings = new SimulatorSettings(this.host, this.port, this.apiKey, this.generationTime,
+				this.videoBytes, this.urlTtl, this.contentDelay, this.faultFile);
+		try (ProviderSimulator simulator = ProviderSimulator.start(settings)) {
 			System.out.println("Provider simulator serving " + simulator.baseUrl() + " (API key " + this.apiKey + ")");
+			for (String provider : simulator.providers()) {
+				System.out.println("  " + provider + ": " + simulator.baseUrl(provider));
+			}
+			if (this.faultFile != null) {
+				System.out.println("  fault rules from " + this.faultFile + ": " + simulator.faults().rules().size());
+			}
 			CountDownLatch stopped = new CountDownLatch(1);
 			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
 			stopped.await();

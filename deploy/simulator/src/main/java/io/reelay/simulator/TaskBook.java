@@ -3,14 +3,15 @@ package io.reelay.simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Every job the simulator accepted, and how often each video was downloaded. */
+/**
+ * Every job the simulator accepted, how often each video was downloaded, and how many
+ * calls of each kind arrived.
+ */
 public final class TaskBook {
 
 	private final Map<String, SimulatedTask> tasks = new ConcurrentHashMap<>();
@@ -28,18 +29,22 @@ public final class TaskBook {
 		this.generationTime = generationTime;
 	}
 
-	SimulatedTask create(String provider, String idPrefix, String model, String prompt) {
-		byte[] random = new byte[12];
-		ThreadLocalRandom.current().nextBytes(random);
-		String id = idPrefix + HexFormat.of().formatHex(random);
-		SimulatedTask task = new SimulatedTask(id, provider, model, prompt, Scenario.fromPrompt(prompt),
-				this.clock.instant(), this.generationTime);
-		this.tasks.put(id, task);
+	SimulatedTask create(String provider, String id, String model, String prompt, Scenario scenario) {
+		SimulatedTask task = new SimulatedTask(id, provider, model, prompt, scenario, this.clock.instant(),
+				this.generationTime);
+		if (this.tasks.putIfAbsent(id, task) != null) {
+			throw new IllegalStateException("task id used twice: " + id);
+		}
 		return task;
 	}
 
 	public Optional<SimulatedTask> find(String id) {
 		return Optional.ofNullable(this.tasks.get(id));
+	}
+
+	/** A task of one provider; another provider's task is as unknown as a made-up id. */
+	public Optional<SimulatedTask> find(String provider, String id) {
+		return find(id).filter((task) -> task.provider().equals(provider));
 	}
 
 	public Collection<SimulatedTask> all() {
@@ -59,12 +64,29 @@ public final class TaskBook {
 	}
 
 	/**
-	 * How many calls of one kind about one thing (e.g. {@code "create"} with a prompt)
-	 * arrived.
+	 * Counts a create call, for its provider and for all providers, returning its number
+	 * for its provider from 1.
+	 */
+	long countCreate(String provider, String prompt) {
+		countCall("create", prompt);
+		return countCall("create@" + provider, prompt);
+	}
+
+	/**
+	 * How many calls of one kind about one thing arrived: {@code "create"} with a prompt
+	 * (all providers together), {@code "status"} or {@code "retrieve"} with a task id.
 	 */
 	public long callsOf(String kind, String about) {
 		AtomicLong count = this.calls.get(kind + "|" + about);
 		return (count != null) ? count.get() : 0;
+	}
+
+	/**
+	 * How many create calls with this prompt one provider received (the key was right,
+	 * whatever the answer).
+	 */
+	public long createCalls(String provider, String prompt) {
+		return callsOf("create@" + provider, prompt);
 	}
 
 	/** How many times the video of a task was served in full or in part. */

@@ -1,64 +1,82 @@
 package io.reelay.simulator;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.reelay.simulator.mp4.Mp4Generator;
-import io.reelay.simulator.mp4.VideoSpec;
+import io.reelay.simulator.fault.Operation;
 
 /**
- * Serves finished videos, the way providers' temporary file URLs do: no credentials
- * needed, {@code 404} until the job has finished.
+ * Serves finished videos the way providers' signed storage links do: no API key, but a
+ * signature and an expiry in the URL ({@code 403} when expired or tampered with),
+ * {@code 404} until the job has finished, byte ranges on request.
  */
 final class VideoFiles implements HttpHandler {
 
-	static final String PATH = "/v1/temp-images/";
+	private static final FileErrors ERRORS = new FileErrors();
 
-	private final TaskBook tasks;
+	private final String provider;
 
-	private final long videoBytes;
+	private final Simulation simulation;
 
-	VideoFiles(TaskBook tasks, long videoBytes) {
-		this.tasks = tasks;
-		this.videoBytes = videoBytes;
+	VideoFiles(String provider, Simulation simulation) {
+		this.provider = provider;
+		this.simulation = simulation;
 	}
 
-	static String urlPath(SimulatedTask task) {
-		return PATH + task.id() + ".mp4";
+	/** Where a provider's files are served, e.g. {@code /minimax/files}. */
+	static String basePathOf(String provider) {
+		return "/" + provider + "/files";
 	}
 
-	VideoSpec specOf(SimulatedTask task) {
-		return (this.videoBytes > 0) ? VideoSpec.ofAtLeast(this.videoBytes, task.videoSeed())
-				: VideoSpec.small(task.videoSeed());
+	static String pathOf(SimulatedTask task) {
+		return basePathOf(task.provider()) + "/" + task.id() + ".mp4";
 	}
 
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			String name = Exchanges.pathBelow(exchange, PATH);
-			Optional<SimulatedTask> task = this.tasks.find(name.replaceFirst("\\.mp4$", ""))
-				.filter((found) -> found.stateAt(this.tasks.clock().instant()) == SimulatedTask.State.SUCCEEDED);
-			if (!"GET".equals(exchange.getRequestMethod()) || task.isEmpty()) {
-				Exchanges.sendBytes(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
+			ApiCall call = ApiCall.read(exchange, this.provider, basePathOf(this.provider), ERRORS, this.simulation);
+			if (!"GET".equals(call.method()) && !"HEAD".equals(call.method())) {
+				FileErrors.send(call, 405, "MethodNotAllowed",
+						"The specified method is not allowed against this resource.", "");
 				return;
 			}
-			this.tasks.countDownload(task.get().id());
-			if (task.get().scenario() == Scenario.NOT_MP4) {
-				Exchanges.sendBytes(exchange, 200, "text/html",
-						"<html><body>Your video is being prepared</body></html>".getBytes(StandardCharsets.UTF_8));
+			String name = call.path().replaceFirst("^/", "");
+			String taskId = name.endsWith(".mp4") ? name.substring(0, name.length() - ".mp4".length()) : name;
+			Optional<SimulatedTask> task = this.simulation.tasks().find(this.provider, taskId);
+			if (!call.admit(Operation.DOWNLOAD, task.map(SimulatedTask::prompt).orElse(null), taskId)
+					|| !signedAndFresh(call, taskId)) {
 				return;
 			}
-			VideoSpec spec = specOf(task.get());
-			exchange.getResponseHeaders().set("Content-Type", "video/mp4");
-			exchange.sendResponseHeaders(200, Mp4Generator.size(spec));
-			try (OutputStream out = exchange.getResponseBody()) {
-				Mp4Generator.write(spec, out);
+			if (task.isEmpty() || task.get().stateAt(this.simulation.now()) != SimulatedTask.State.SUCCEEDED) {
+				FileErrors.send(call, 404, "NoSuchKey", "The specified key does not exist.", "<Key>" + name + "</Key>");
+				return;
+			}
+			VideoStreams.send(call, task.get());
+		}
+	}
+
+	private boolean signedAndFresh(ApiCall call, String taskId) throws IOException {
+		Optional<String> expires = call.query("expires");
+		Optional<String> signature = call.query("signature");
+		if (expires.isEmpty() || signature.isEmpty()) {
+			FileErrors.send(call, 403, "AccessDenied",
+					"Query-string authentication requires the signature and expires parameters", "");
+			return false;
+		}
+		switch (this.simulation.urls()
+			.check(this.provider, taskId, expires.get(), signature.get(), this.simulation.now())) {
+			case FORGED -> FileErrors.send(call, 403, "SignatureDoesNotMatch",
+					"The request signature we calculated does not match the signature you provided.", "");
+			case EXPIRED -> FileErrors.expired(call, Instant.ofEpochSecond(Long.parseLong(expires.get())));
+			case VALID -> {
+				return true;
 			}
 		}
+		return false;
 	}
 
 }

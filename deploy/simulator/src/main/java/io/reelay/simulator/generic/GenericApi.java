@@ -5,78 +5,77 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import io.reelay.simulator.Exchanges;
-import io.reelay.simulator.Scenario;
+import io.reelay.simulator.ApiCall;
+import io.reelay.simulator.ErrorAnswers;
+import io.reelay.simulator.Ids;
+import io.reelay.simulator.ProviderApi;
 import io.reelay.simulator.SimulatedTask;
-import io.reelay.simulator.TaskBook;
+import io.reelay.simulator.Simulation;
+import io.reelay.simulator.fault.Operation;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The generic video API: {@code POST /v1/videos/generations} and {@code GET
- * /v1/videos/generations/{id}}, with OpenAI-style error bodies
- * ({@code {"error":{"message","type","param","code"}}}).
+ * /v1/videos/generations/{id}}, with OpenAI-style error bodies; finished jobs carry a
+ * signed {@code video_url}.
  */
-public final class GenericApi implements HttpHandler {
+public final class GenericApi implements ProviderApi {
 
-	public static final String PATH = "/v1/videos/generations";
+	static final String GENERATIONS = "/v1/videos/generations";
 
-	private final TaskBook tasks;
+	private final Simulation simulation;
 
-	private final String apiKey;
+	private final GenericErrors errors = new GenericErrors();
 
-	private final Function<SimulatedTask, String> videoUrl;
-
-	private final Creator creator;
-
-	/** Creates a task in the book; the simulator owns the book. */
-	@FunctionalInterface
-	public interface Creator {
-
-		SimulatedTask create(String model, String prompt);
-
-	}
-
-	public GenericApi(TaskBook tasks, String apiKey, Creator creator, Function<SimulatedTask, String> videoUrl) {
-		this.tasks = tasks;
-		this.apiKey = apiKey;
-		this.creator = creator;
-		this.videoUrl = videoUrl;
+	public GenericApi(Simulation simulation) {
+		this.simulation = simulation;
 	}
 
 	@Override
-	public void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			if (!Exchanges.hasBearer(exchange, this.apiKey)) {
-				error(exchange, 401, "Invalid API key provided", "authentication_error", null, "invalid_api_key");
-				return;
-			}
-			String id = Exchanges.pathBelow(exchange, PATH).replaceFirst("^/", "");
-			if (id.isEmpty() && "POST".equals(exchange.getRequestMethod())) {
-				create(exchange);
-			}
-			else if (!id.isEmpty() && "GET".equals(exchange.getRequestMethod())) {
-				status(exchange, id);
-			}
-			else {
-				error(exchange, 405, "Method not allowed", "invalid_request_error", null, "method_not_allowed");
-			}
+	public String name() {
+		return "generic";
+	}
+
+	@Override
+	public ErrorAnswers errors() {
+		return this.errors;
+	}
+
+	@Override
+	public void serve(ApiCall call) throws IOException {
+		String path = call.path();
+		if (path.equals(GENERATIONS) && call.method().equals("POST")) {
+			create(call);
+		}
+		else if (path.startsWith(GENERATIONS + "/") && call.method().equals("GET")) {
+			status(call, path.substring(GENERATIONS.length() + 1));
+		}
+		else {
+			GenericErrors.send(call, path.startsWith(GENERATIONS) ? 405 : 404,
+					"Unknown request: " + call.method() + " " + path, "invalid_request_error", null,
+					path.startsWith(GENERATIONS) ? "method_not_allowed" : "unknown_url");
 		}
 	}
 
-	private void create(HttpExchange exchange) throws IOException {
-		Optional<JsonNode> body = Exchanges.readJsonObject(exchange);
+	private void create(ApiCall call) throws IOException {
+		Optional<JsonNode> body = call.jsonObject();
+		String prompt = body.map((json) -> json.path("prompt"))
+			.filter(JsonNode::isString)
+			.map(JsonNode::asString)
+			.orElse(null);
+		if (!call.admit(Operation.CREATE, prompt, null)) {
+			return;
+		}
 		if (body.isEmpty()) {
-			error(exchange, 400, "Request body must be a JSON object", "invalid_request_error", null, "invalid_json");
+			GenericErrors.send(call, 400, "Request body must be a JSON object", "invalid_request_error", null,
+					"invalid_json");
 			return;
 		}
 		for (String required : new String[] { "model", "prompt" }) {
 			JsonNode value = body.get().get(required);
 			if (value == null || !value.isString() || value.asString().isBlank()) {
-				error(exchange, 400, "Missing required parameter: '" + required + "'", "invalid_request_error",
+				GenericErrors.send(call, 400, "Missing required parameter: '" + required + "'", "invalid_request_error",
 						required, "missing_required_parameter");
 				return;
 			}
@@ -84,45 +83,31 @@ public final class GenericApi implements HttpHandler {
 		for (String integer : new String[] { "duration", "fps" }) {
 			JsonNode value = body.get().get(integer);
 			if (value != null && !value.isIntegralNumber()) {
-				error(exchange, 400, "Invalid type for '" + integer + "': expected an integer", "invalid_request_error",
-						integer, "invalid_type");
+				GenericErrors.send(call, 400, "Invalid type for '" + integer + "': expected an integer",
+						"invalid_request_error", integer, "invalid_type");
 				return;
 			}
 		}
-		String prompt = body.get().get("prompt").asString();
-		Scenario scenario = Scenario.fromPrompt(prompt);
-		long call = this.tasks.countCall("create", prompt);
-		if (scenario == Scenario.BUSY && call == 1) {
-			exchange.getResponseHeaders().set("Retry-After", "1");
-			error(exchange, 429, "Rate limit reached for requests", "rate_limit_error", null, "rate_limit_exceeded");
-			return;
-		}
-		if (scenario == Scenario.CREATE_ERROR) {
-			error(exchange, 500, "The server had an error while processing your request", "server_error", null,
-					"internal_error");
-			return;
-		}
-		SimulatedTask task = this.creator.create(body.get().get("model").asString(), prompt);
+		SimulatedTask task = this.simulation.create(name(), Ids.hex("video_", 12), body.get().get("model").asString(),
+				prompt);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", task.id());
 		answer.put("status", "processing");
 		answer.put("created_at", task.createdAt().getEpochSecond());
-		Exchanges.sendJson(exchange, 200, answer);
+		call.sendJson(200, answer);
 	}
 
-	private void status(HttpExchange exchange, String id) throws IOException {
-		Optional<SimulatedTask> found = this.tasks.find(id).filter((task) -> task.provider().equals("generic"));
+	private void status(ApiCall call, String id) throws IOException {
+		Optional<SimulatedTask> found = this.simulation.tasks().find(name(), id);
+		if (!call.admit(Operation.STATUS, found.map(SimulatedTask::prompt).orElse(null), id)) {
+			return;
+		}
 		if (found.isEmpty()) {
-			error(exchange, 404, "Video task not found: " + id, "invalid_request_error", "id", "not_found");
+			GenericErrors.send(call, 404, "Video task not found: " + id, "invalid_request_error", "id", "not_found");
 			return;
 		}
 		SimulatedTask task = found.get();
-		if (task.scenario() == Scenario.FLAKY && this.tasks.countCall("status", id) % 2 == 1) {
-			error(exchange, 503, "The engine is currently overloaded, please try again later", "server_error", null,
-					"service_unavailable");
-			return;
-		}
-		Instant now = this.tasks.clock().instant();
+		Instant now = this.simulation.now();
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", task.id());
 		answer.put("created_at", task.createdAt().getEpochSecond());
@@ -134,7 +119,7 @@ public final class GenericApi implements HttpHandler {
 			}
 			case SUCCEEDED -> {
 				answer.put("status", "completed");
-				answer.put("video_url", this.videoUrl.apply(task));
+				answer.put("video_url", this.simulation.fileUrl(task, this.simulation.urlExpiry(task)).toString());
 			}
 			case FAILED -> {
 				answer.put("status", "failed");
@@ -146,17 +131,7 @@ public final class GenericApi implements HttpHandler {
 				});
 			}
 		}
-		Exchanges.sendJson(exchange, 200, answer);
-	}
-
-	private static void error(HttpExchange exchange, int status, String message, String type, String param, String code)
-			throws IOException {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("message", message);
-		error.put("type", type);
-		error.put("param", param);
-		error.put("code", code);
-		Exchanges.sendJson(exchange, status, Map.of("error", error));
+		call.sendJson(200, answer);
 	}
 
 }

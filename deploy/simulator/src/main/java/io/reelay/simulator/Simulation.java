@@ -1,0 +1,130 @@
+package io.reelay.simulator;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.reelay.simulator.fault.Fault;
+import io.reelay.simulator.fault.FaultBook;
+import io.reelay.simulator.fault.FaultRule;
+import io.reelay.simulator.fault.Operation;
+import io.reelay.simulator.mp4.Mp4Generator;
+import io.reelay.simulator.mp4.VideoSpec;
+
+/**
+ * What the simulated APIs share: the settings, the task book, the fault rules, the
+ * request log and the signed video URLs.
+ */
+public final class Simulation {
+
+	private final SimulatorSettings settings;
+
+	private final TaskBook tasks;
+
+	private final FaultBook faults;
+
+	private final RequestLog requests = new RequestLog();
+
+	private final SignedUrls urls = new SignedUrls();
+
+	private final Supplier<URI> root;
+
+	private final Map<String, String> basePaths;
+
+	/**
+	 * @param root where the server listens, known once it is bound
+	 * @param basePaths the base path of each provider's API
+	 */
+	Simulation(SimulatorSettings settings, TaskBook tasks, FaultBook faults, Supplier<URI> root,
+			Map<String, String> basePaths) {
+		this.settings = settings;
+		this.tasks = tasks;
+		this.faults = faults;
+		this.root = root;
+		this.basePaths = Map.copyOf(basePaths);
+	}
+
+	public SimulatorSettings settings() {
+		return this.settings;
+	}
+
+	public TaskBook tasks() {
+		return this.tasks;
+	}
+
+	public FaultBook faults() {
+		return this.faults;
+	}
+
+	RequestLog requests() {
+		return this.requests;
+	}
+
+	SignedUrls urls() {
+		return this.urls;
+	}
+
+	public Instant now() {
+		return this.tasks.clock().instant();
+	}
+
+	/**
+	 * Accepts a job. Its outcome comes from a {@code GENERATION} fault rule if one
+	 * matches, else from the marker in its prompt.
+	 */
+	public SimulatedTask create(String provider, String id, String model, String prompt) {
+		Scenario scenario = this.faults.take(provider, Operation.GENERATION, prompt)
+			.map(Simulation::outcomeOf)
+			.orElseGet(() -> Scenario.fromPrompt(prompt));
+		return this.tasks.create(provider, id, model, prompt, scenario);
+	}
+
+	/** The base URL of a provider's API, e.g. {@code http://127.0.0.1:8089/minimax}. */
+	public URI baseUrl(String provider) {
+		String path = this.basePaths.get(provider);
+		if (path == null) {
+			throw new IllegalArgumentException(
+					"no simulated provider '" + provider + "', known: " + this.basePaths.keySet());
+		}
+		return URI.create(this.root.get() + path);
+	}
+
+	/** The server's root, e.g. {@code http://127.0.0.1:8089}. */
+	public URI root() {
+		return this.root.get();
+	}
+
+	public Duration urlTtl(String provider) {
+		return this.settings.urlTtlOf(provider);
+	}
+
+	/**
+	 * When the video URL of a finished task expires, counted from its completion (the way
+	 * a link minted once at the end of a job ages).
+	 */
+	public Instant urlExpiry(SimulatedTask task) {
+		return task.finishedAt().plus(urlTtl(task.provider()));
+	}
+
+	/** The signed, expiring URL of a task's video file. */
+	public URI fileUrl(SimulatedTask task, Instant expiresAt) {
+		return URI.create(this.root.get() + VideoFiles.pathOf(task) + "?"
+				+ this.urls.query(task.provider(), task.id(), expiresAt));
+	}
+
+	public VideoSpec videoSpec(SimulatedTask task) {
+		return (this.settings.videoBytes() > 0) ? VideoSpec.ofAtLeast(this.settings.videoBytes(), task.videoSeed())
+				: VideoSpec.small(task.videoSeed());
+	}
+
+	public long videoSize(SimulatedTask task) {
+		return Mp4Generator.size(videoSpec(task));
+	}
+
+	private static Scenario outcomeOf(FaultRule rule) {
+		return (rule.fault() == Fault.CONTENT_POLICY) ? Scenario.CONTENT_POLICY : Scenario.FAIL;
+	}
+
+}
