@@ -35,8 +35,6 @@ enum OpenAiModel {
 	/** Veo needs 8-second clips at these resolutions. */
 	static final List<String> EIGHT_SECONDS_ONLY = List.of("1080p", "4k");
 
-	static final int DEFAULT_DURATION = 8;
-
 	private final String id;
 
 	private final Dialect dialect;
