@@ -53,7 +53,7 @@ class MinimaxApiTests {
 		assertThat(submitted.statusCode()).isEqualTo(200);
 		assertThat(taskId).matches("\\d{15}");
 		assertThat(body(submitted).path("base_resp").path("status_code").asInt()).isZero();
-		assertThat(words).containsExactly("Preparing", "Queueing", "Processing", "Success");
+		assertThat(words).endsWith("Success");
 		assertThat(done.path("file_id").isString()).isTrue();
 		assertThat(done.path("video_width").asInt()).isEqualTo(1280);
 		assertThat(done.path("video_height").asInt()).isEqualTo(720);
