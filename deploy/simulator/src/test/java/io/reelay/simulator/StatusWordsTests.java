@@ -17,8 +17,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every provider's job moves through all its status words. The generation time is long
- * enough that even MiniMax's Preparing (the first tenth) is seen, and the five jobs run
- * side by side so the test waits for one generation only.
+ * enough that even MiniMax's Preparing (the first tenth) is seen by the poll right after
+ * the creation, and the five jobs run side by side so the test waits for one generation
+ * only.
  */
 class StatusWordsTests {
 
@@ -26,7 +27,7 @@ class StatusWordsTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		simulator = ProviderSimulator.start(SimulatorSettings.forTests().withGenerationTime(Duration.ofSeconds(2)));
+		simulator = ProviderSimulator.start(SimulatorSettings.forTests().withGenerationTime(Duration.ofSeconds(3)));
 	}
 
 	@AfterAll
@@ -37,22 +38,15 @@ class StatusWordsTests {
 	@Test
 	void everyProviderReportsEachOfItsStatusWordsInOrder() {
 		Map<String, Supplier<String>> statuses = new LinkedHashMap<>();
-		statuses.put("generic", generic());
-		statuses.put("minimax", minimax());
-		statuses.put("aimlapi", aimlapi());
-		statuses.put("tchavi", tchavi());
-		statuses.put("openai", openai());
 		Map<String, List<String>> seen = new LinkedHashMap<>();
-		statuses.keySet().forEach((provider) -> seen.put(provider, new ArrayList<>()));
+		follow("generic", generic(), statuses, seen);
+		follow("minimax", minimax(), statuses, seen);
+		follow("aimlapi", aimlapi(), statuses, seen);
+		follow("tchavi", tchavi(), statuses, seen);
+		follow("openai", openai(), statuses, seen);
 
 		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> {
-			statuses.forEach((provider, status) -> {
-				List<String> words = seen.get(provider);
-				String word = status.get();
-				if (words.isEmpty() || !words.get(words.size() - 1).equals(word)) {
-					words.add(word);
-				}
-			});
+			statuses.forEach((provider, status) -> note(seen.get(provider), status.get()));
 			return seen.values()
 				.stream()
 				.allMatch((words) -> words.get(words.size() - 1).matches("(?i)completed|success"));
@@ -63,6 +57,19 @@ class StatusWordsTests {
 		assertThat(seen.get("aimlapi")).containsExactly("queued", "generating", "completed");
 		assertThat(seen.get("tchavi")).containsExactly("pending", "processing", "completed");
 		assertThat(seen.get("openai")).containsExactly("queued", "in_progress", "completed");
+	}
+
+	/** Asks for the status right after the creation, while the job is surely queued. */
+	private static void follow(String provider, Supplier<String> status, Map<String, Supplier<String>> statuses,
+			Map<String, List<String>> seen) {
+		statuses.put(provider, status);
+		seen.put(provider, new ArrayList<>(List.of(status.get())));
+	}
+
+	private static void note(List<String> words, String word) {
+		if (!words.get(words.size() - 1).equals(word)) {
+			words.add(word);
+		}
 	}
 
 	private static Supplier<String> generic() {
