@@ -23,7 +23,7 @@ public final class SimulatorJobs {
 	public SimulatorJobs(ProviderSimulator simulator) {
 		this.provider = new GenericProvider(
 				new ProviderHttpClient(
-						"generic", simulator.baseUrl(), new ProviderEndpoint(null, simulator.apiKey(),
+						"generic", simulator.baseUrl("generic"), new ProviderEndpoint(null, simulator.apiKey(),
 								Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(30)),
 						EventJson.mapper()));
 	}

@@ -2,6 +2,7 @@ package io.reelay.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import io.reelay.simulator.ProviderSimulator;
 import io.reelay.simulator.SimulatorSettings;
@@ -13,12 +14,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What a stage's integration tests share: the test JVM's broker, a simulator of the
- * generic provider, fast retries, and a publisher and a watcher per test. Subclasses name
- * the topics they watch and add their own settings with another
+ * What a stage's integration tests share: the test JVM's broker and S3-compatible server,
+ * a simulator of every provider, fast retries, and a publisher and a watcher per test.
+ * Subclasses name the topics they watch and add their own settings with another
  * {@link DynamicPropertySource}.
  */
 public abstract class StageTestSupport {
+
+	/** Every provider the simulator serves, all configured for the stage under test. */
+	protected static final List<String> PROVIDERS = List.of("generic", "minimax", "aimlapi", "tchavi", "openai");
 
 	protected static final ProviderSimulator simulator = startSimulator();
 
@@ -32,8 +36,13 @@ public abstract class StageTestSupport {
 		registry.add("reelay.kafka.partitions", () -> 3);
 		registry.add("reelay.kafka.retry.initial-interval", () -> "100ms");
 		registry.add("reelay.kafka.retry.max-retries", () -> 2);
-		registry.add("reelay.providers.generic.base-url", simulator::baseUrl);
-		registry.add("reelay.providers.generic.api-key", simulator::apiKey);
+		for (String provider : PROVIDERS) {
+			registry.add("reelay.providers." + provider + ".base-url", () -> simulator.baseUrl(provider));
+			registry.add("reelay.providers." + provider + ".api-key", simulator::apiKey);
+		}
+		registry.add("reelay.storage.endpoint", () -> TestInfrastructure.s3().endpoint());
+		registry.add("reelay.storage.access-key", () -> TestInfrastructure.s3().accessKey());
+		registry.add("reelay.storage.secret-key", () -> TestInfrastructure.s3().secretKey());
 	}
 
 	/** The topics this stage's tests wait on. */

@@ -114,7 +114,7 @@ class DownloaderIntegrationTests extends StageTestSupport {
 	@Test
 	void givesUpOnAVideoThatCannotBeFetchedAfterRetryingAndSaysWhy() {
 		VideoCompleted completed = Events.aCompletedJob(Events.newRequestId(), "video_gone",
-				simulator.baseUrl() + "/v1/temp-images/video_gone.mp4");
+				simulator.baseUrl() + "/nowhere/video_gone.mp4");
 		this.publisher.publishEvent("video.completed", completed.requestId(), completed);
 
 		VideoFailed failed = this.watcher.awaitEvent("video.failed", completed.requestId(), VideoFailed.class);

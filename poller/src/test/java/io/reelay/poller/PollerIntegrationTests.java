@@ -44,7 +44,8 @@ class PollerIntegrationTests extends StageTestSupport {
 		VideoCompleted completed = this.watcher.awaitEvent("video.completed", job.requestId(), VideoCompleted.class);
 
 		assertThat(completed.providerTaskId()).isEqualTo(job.providerTaskId());
-		assertThat(completed.download().url()).endsWith("/v1/temp-images/" + job.providerTaskId() + ".mp4");
+		assertThat(completed.download().url())
+			.startsWith(simulator.baseUrl("generic") + "/files/" + job.providerTaskId() + ".mp4?");
 		assertThat(completed.metadata()).isEqualTo(job.metadata());
 		assertThat(completed.submittedAt()).isEqualTo(job.submittedAt());
 		assertThat(pollAttempts(job)).startsWith("1");

@@ -10,8 +10,12 @@ import java.util.function.Function;
 import io.reelay.event.EventJson;
 import io.reelay.provider.ProviderEndpoint;
 import io.reelay.provider.VideoProvider;
+import io.reelay.provider.aimlapi.AimlapiProvider;
 import io.reelay.provider.generic.GenericProvider;
 import io.reelay.provider.http.ProviderHttpClient;
+import io.reelay.provider.minimax.MinimaxProvider;
+import io.reelay.provider.openai.OpenAiProvider;
+import io.reelay.provider.tchavi.TchaviProvider;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +32,17 @@ public class ProviderConfiguration {
 	}
 
 	public static ProviderRegistry registry(ProvidersProperties providers) {
-		List<Adapter> adapters = List.of(new Adapter(GenericProvider.NAME, GenericProvider.DOCUMENTED_BASE_URL,
-				providers.generic(), GenericProvider::new));
+		List<Adapter> adapters = List.of(
+				new Adapter(GenericProvider.NAME, GenericProvider.DOCUMENTED_BASE_URL, providers.generic(),
+						GenericProvider::new),
+				new Adapter(MinimaxProvider.NAME, MinimaxProvider.DOCUMENTED_BASE_URL, providers.minimax(),
+						MinimaxProvider::new),
+				new Adapter(AimlapiProvider.NAME, AimlapiProvider.DOCUMENTED_BASE_URL, providers.aimlapi(),
+						AimlapiProvider::new),
+				new Adapter(TchaviProvider.NAME, TchaviProvider.DOCUMENTED_BASE_URL, providers.tchavi(),
+						TchaviProvider::new),
+				new Adapter(OpenAiProvider.NAME, OpenAiProvider.DOCUMENTED_BASE_URL, providers.openai(),
+						OpenAiProvider::new));
 		List<ProviderRegistry.ConfiguredProvider> enabled = new ArrayList<>();
 		Set<String> known = new LinkedHashSet<>();
 		for (Adapter adapter : adapters) {

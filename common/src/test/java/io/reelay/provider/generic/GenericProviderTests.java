@@ -50,7 +50,7 @@ class GenericProviderTests {
 		TaskStatus.Succeeded done = (TaskStatus.Succeeded) await().atMost(Duration.ofSeconds(10))
 			.until(() -> provider.status(task.providerTaskId()), (status) -> status instanceof TaskStatus.Succeeded);
 		assertThat(done.download().url())
-			.isEqualTo(simulator.baseUrl() + "/v1/temp-images/" + task.providerTaskId() + ".mp4");
+			.startsWith(simulator.baseUrl("generic") + "/files/" + task.providerTaskId() + ".mp4?");
 		assertThat(done.providerStatus()).isEqualTo("completed");
 	}
 
@@ -133,7 +133,7 @@ class GenericProviderTests {
 	@Test
 	void sendsTheKeyWithDownloadsFromItsOwnOriginOnly() {
 		GenericProvider provider = provider(simulator.apiKey());
-		DownloadRequest own = provider.download(completedAt(simulator.baseUrl() + "/v1/temp-images/v.mp4"));
+		DownloadRequest own = provider.download(completedAt(simulator.baseUrl("generic") + "/files/v.mp4"));
 		DownloadRequest cdn = provider.download(completedAt("https://cdn.example.com/v.mp4"));
 		assertThat(own.headers()).containsEntry("Authorization", "Bearer " + simulator.apiKey());
 		assertThat(cdn.headers()).isEmpty();
@@ -179,7 +179,7 @@ class GenericProviderTests {
 
 	private static GenericProvider provider(String apiKey) {
 		return new GenericProvider(
-				new ProviderHttpClient("generic", simulator.baseUrl(), endpoint(apiKey), EventJson.mapper()));
+				new ProviderHttpClient("generic", simulator.baseUrl("generic"), endpoint(apiKey), EventJson.mapper()));
 	}
 
 	private static ProviderEndpoint endpoint(String apiKey) {

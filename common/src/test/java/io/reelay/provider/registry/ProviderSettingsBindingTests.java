@@ -48,7 +48,7 @@ class ProviderSettingsBindingTests {
 				assertThat(ex.getMessage()).contains("REELAY_PROVIDERS_GENERIC_API_KEY");
 			});
 		assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> registry.require("sora"))
-			.withMessage("provider: 'sora' is unknown, one of [generic]");
+			.withMessage("provider: 'sora' is unknown, one of [aimlapi, generic, minimax, openai, tchavi]");
 	}
 
 	private static Binder binderOf(Map<String, Object> environment) {

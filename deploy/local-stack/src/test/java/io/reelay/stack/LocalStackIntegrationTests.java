@@ -1,21 +1,27 @@
 package io.reelay.stack;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.reelay.event.EventJson;
+import io.reelay.event.Usage;
 import io.reelay.event.VideoRequested;
 import io.reelay.event.VideoStored;
 import io.reelay.testing.Events;
+import io.reelay.storage.MinioObjectStore;
 import io.reelay.testing.RecordPublisher;
+import io.reelay.testing.TestImages;
 import io.reelay.testing.TestInfrastructure;
 import io.reelay.testing.TopicWatcher;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +85,83 @@ class LocalStackIntegrationTests {
 			assertThat(watcher.recordsNow("video.failed", (record) -> ids.contains(record.key()))).isEmpty();
 			assertThat(stored).extracting(VideoStored::providerTaskId).doesNotHaveDuplicates();
 		}
+	}
+
+	@Test
+	void storesAVideoFromEveryProviderTextAndImageToVideo() throws Exception {
+		String frameInBucket = putFrameInBucket();
+		String run = Events.newRequestId();
+		Map<String, VideoRequested> byProvider = new LinkedHashMap<>();
+		byProvider.put("generic", request("generic", "sim-video-1", run).duration(5).build());
+		byProvider.put("minimax",
+				request("minimax", "I2V-01-Director", run).prompt("[Pan left] a harbour at dawn " + run)
+					.image(pngDataUrl())
+					.enhancePrompt(false)
+					.build());
+		byProvider.put("aimlapi", request("aimlapi", "video-01", run).image(frameInBucket).build());
+		byProvider.put("tchavi",
+				request("tchavi", "seedance-2", run).duration(4)
+					.resolution("720p")
+					.image(frameInBucket)
+					.generateAudio(false)
+					.build());
+		byProvider.put("openai",
+				request("openai", "veo-3.1-generate-preview", run).duration(8)
+					.resolution("1080p")
+					.aspectRatio("16:9")
+					.image(pngDataUrl())
+					.build());
+		Set<String> ids = byProvider.values().stream().map(VideoRequested::requestId).collect(Collectors.toSet());
+
+		try (RecordPublisher publisher = new RecordPublisher(stack.bootstrapServers());
+				TopicWatcher watcher = new TopicWatcher(stack.bootstrapServers(), "video.stored", "video.failed")) {
+			byProvider.values()
+				.forEach((request) -> publisher.publishEvent("video.requests", request.requestId(), request));
+
+			Map<String, VideoStored> stored = watcher
+				.awaitRecords("video.stored", (record) -> ids.contains(record.key()), byProvider.size())
+				.stream()
+				.map((record) -> EventJson.read(record.value(), VideoStored.class))
+				.collect(Collectors.toMap(VideoStored::provider, (video) -> video));
+
+			assertThat(watcher.recordsNow("video.failed", (record) -> ids.contains(record.key()))).isEmpty();
+			assertThat(stored).containsOnlyKeys(byProvider.keySet());
+			for (VideoStored video : stored.values()) {
+				byte[] served = stack.simulator().videoOf(video.providerTaskId());
+				assertThat(video.sha256()).as("sha256 of the %s video", video.provider()).isEqualTo(sha256(served));
+				assertThat(sha256(Files.readAllBytes(stack.fileOf(video.key())))).isEqualTo(sha256(served));
+				String prompt = byProvider.get(video.provider()).prompt();
+				assertThat(stack.simulator().tasks().callsOf("create", prompt))
+					.as("create calls to %s", video.provider())
+					.isEqualTo(1);
+			}
+			assertThat(stored.get("aimlapi").usage().credits()).isPositive();
+			assertThat(stored.get("tchavi").usage().credits()).isEqualTo(4 * 580.0);
+			assertThat(stored.get("openai").usage().costUsd()).isEqualTo(1.2);
+			assertThat(stored.get("openai").usage().source()).isEqualTo(Usage.Source.PRICE_LIST);
+		}
+	}
+
+	private static VideoRequested.Builder request(String provider, String model, String run) {
+		return VideoRequested.builder()
+			.requestId(Events.newRequestId())
+			.provider(provider)
+			.model(model)
+			.prompt("a harbour at dawn, " + provider + " " + run)
+			.metadata(Map.of("test", "every provider"));
+	}
+
+	private static String putFrameInBucket() throws Exception {
+		byte[] png = TestImages.image("png", 640, 360);
+		try (MinioObjectStore store = stack.openStore()) {
+			String key = "inputs/frame-" + Events.newRequestId() + ".png";
+			store.put(key, new ByteArrayInputStream(png), png.length, "image/png", Map.of());
+			return "s3://" + StackSettings.BUCKET + "/" + key;
+		}
+	}
+
+	private static String pngDataUrl() {
+		return TestImages.pngDataUrl(640, 360);
 	}
 
 	private static String sha256(byte[] bytes) throws Exception {
