@@ -93,7 +93,10 @@ final class DemoCommand implements Callable<Integer> {
 		try (PipelineFollower follower = new PipelineFollower(local.bootstrapServers());
 				RequestPublisher publisher = new RequestPublisher(local.bootstrapServers())) {
 			sample.forEach(publisher::publish);
-			this.out.printf("Published %d requests to video.requests.%n", sample.size());
+			this.out.printf("Published %d requests to video.requests:%n", sample.size());
+			sample.forEach((request) -> this.out.printf("  %-22s %-8s %-30s %s%n", request.requestId(),
+					request.provider(), request.model(), kindOf(request)));
+			this.out.println();
 			ended = follower.follow(ids, this.timeout, (event) -> {
 				print(event, Duration.between(start, Instant.now()), local);
 				if (event instanceof VideoStored done) {
@@ -157,6 +160,14 @@ final class DemoCommand implements Callable<Integer> {
 			line = event.type().name().toLowerCase(Locale.ROOT);
 		}
 		this.out.printf("  %-22s %6s  %s%n", event.requestId(), seconds(at), line);
+	}
+
+	private static String kindOf(VideoRequested request) {
+		if (request.image() == null) {
+			return "text to video";
+		}
+		return "image to video, first frame " + (request.image().startsWith("s3://")
+				? "in the bucket (" + request.image() + ")" : "inline (data: URL)");
 	}
 
 	private static String seconds(Duration duration) {

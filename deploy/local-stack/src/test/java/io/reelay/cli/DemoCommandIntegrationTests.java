@@ -19,19 +19,21 @@ class DemoCommandIntegrationTests {
 	Path data;
 
 	@Test
-	void storesEverySampleRequestAndExitsZero() {
+	void storesOneSampleRequestPerProviderAndExitsZero() {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		DemoCommand demo = new DemoCommand();
 		demo.kafkaBootstrapServers = TestInfrastructure.kafkaBootstrapServers();
 		demo.out = new PrintStream(output, true, StandardCharsets.UTF_8);
 
-		int exit = new CommandLine(demo).execute("--requests", "3", "--generation-time", "PT0.3S", "--data-dir",
-				this.data.toString());
+		int exit = new CommandLine(demo).execute("--generation-time", "PT0.3S", "--data-dir", this.data.toString());
 
 		String printed = output.toString(StandardCharsets.UTF_8);
 		assertThat(exit).as(printed).isZero();
-		assertThat(printed).contains("3 of 3 requests stored in");
-		assertThat(printed.lines().filter((line) -> line.contains("stored     s3://reelay-videos/videos/"))).hasSize(3);
+		assertThat(printed).contains("5 of 5 requests stored in");
+		assertThat(printed.lines().filter((line) -> line.contains("stored     s3://reelay-videos/videos/"))).hasSize(5);
+		for (String provider : new String[] { "generic", "minimax", "aimlapi", "tchavi", "openai" }) {
+			assertThat(printed).contains("submitted  " + provider + " ", "completed  " + provider + " finished");
+		}
 		assertThat(printed).doesNotContain("FAILED");
 	}
 
