@@ -126,6 +126,7 @@ public final class AimlapiProvider implements VideoProvider {
 			throw ex;
 		}
 		catch (ReelayException ex) {
+			// the bucket's refusals say what is wrong; the field says where
 			throw new ProviderException(ex.code(), "image: " + ex.getMessage(), null, null, ex);
 		}
 		List<String> problems = AimlapiImageRules.problems("image", inline);

@@ -1,5 +1,6 @@
 package io.reelay.provider.minimax;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class MinimaxRequestBody {
 			body.put("last_frame_image", image("lastFrameImage", request.lastFrameImage(), media));
 		}
 		if (!request.referenceImages().isEmpty()) {
-			List<String> images = new java.util.ArrayList<>();
+			List<String> images = new ArrayList<>();
 			for (int i = 0; i < request.referenceImages().size(); i++) {
 				images.add(image("referenceImages[" + i + "]", request.referenceImages().get(i), media));
 			}
@@ -64,6 +65,7 @@ final class MinimaxRequestBody {
 			throw ex;
 		}
 		catch (ReelayException ex) {
+			// the bucket's refusals say what is wrong; the field says where
 			throw new ProviderException(ex.code(), field + ": " + ex.getMessage(), null, null, ex);
 		}
 		// bucket objects are only seen here, after the request checks

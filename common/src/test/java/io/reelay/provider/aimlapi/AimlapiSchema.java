@@ -1,5 +1,7 @@
 package io.reelay.provider.aimlapi;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -78,7 +80,7 @@ final class AimlapiSchema {
 	}
 
 	private static String decode(String text) {
-		return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+		return URLDecoder.decode(text, StandardCharsets.UTF_8);
 	}
 
 }
