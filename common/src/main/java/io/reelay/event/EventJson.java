@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EventJson {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_EMPTY))
 		// producers may be newer than consumers: fields added later are ignored, not
 		// fatal
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -39,7 +39,7 @@ class FailureContextTests {
 	void echoesTheRequestsMetadataAndKeepsTheTaskIdInTheFailure() {
 		VideoFailed failed = FailureContext.of(SampleEvents.submitted())
 			.failed(Stage.POLLER, FailureCode.TIMEOUT, "too slow", null, SampleEvents.COMPLETED_AT);
-		assertThat(failed.providerTaskId()).isEqualTo("video_abc123");
+		assertThat(failed.providerTaskId()).isEqualTo("job_8c1d2e");
 		assertThat(failed.metadata()).isEqualTo(SampleEvents.METADATA);
 		assertThat(failed.requestedAt()).isEqualTo(SampleEvents.REQUESTED_AT);
 	}

@@ -56,7 +56,17 @@ public final class GenericProvider implements VideoProvider {
 	public SubmittedTask submit(VideoRequested request, MediaAccess media) {
 		HttpAnswer answer = this.http.expectSuccess(this.http.postJson(GENERATIONS, body(request), CallKind.CREATE),
 				CallKind.CREATE, this.errors::fromAnswer);
-		GenericTask task = this.http.read(answer, GenericTask.class);
+		GenericTask task;
+		try {
+			task = this.http.read(answer, GenericTask.class);
+		}
+		catch (ProviderException unreadable) {
+			// a 2xx answer to a create call: the job may well exist, so never send it
+			// again
+			throw new ProviderException(FailureCode.SUBMISSION_OUTCOME_UNKNOWN,
+					"generic accepted the request but its answer cannot be read: " + answer.bodyExcerpt(),
+					unreadable.providerError(), null, unreadable);
+		}
 		if (task.id() == null || task.id().isBlank()) {
 			// the job may exist, but without its id Reelay can never follow it
 			throw new ProviderException(FailureCode.SUBMISSION_OUTCOME_UNKNOWN,
