@@ -1,21 +1,36 @@
 package io.reelay.submitter;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.reelay.event.EventJson;
 import io.reelay.event.FailureCode;
 import io.reelay.event.Stage;
 import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoRequested;
 import io.reelay.event.VideoSubmitted;
+import io.reelay.simulator.fault.Fault;
+import io.reelay.simulator.fault.FaultRule;
+import io.reelay.simulator.fault.Operation;
+import io.reelay.storage.MinioObjectStore;
+import io.reelay.storage.ObjectKeys;
+import io.reelay.storage.StorageProperties;
 import io.reelay.testing.Events;
 import io.reelay.testing.StageTestSupport;
+import io.reelay.testing.TestImages;
+import io.reelay.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,11 +132,68 @@ class SubmitterIntegrationTests extends StageTestSupport {
 
 		assertThat(failed.code()).isEqualTo(FailureCode.INVALID_REQUEST);
 		assertThat(failed.message()).contains("image: a data: URL of 600 KiB, more than the 512 KiB",
-				"send its s3:// URI instead", "lastFrameImage: s3://someone-elses-bucket/frame.png is not in "
-						+ "Reelay's bucket 'reelay-videos'",
+				"send its s3:// URI instead",
+				"lastFrameImage: s3://someone-elses-bucket/frame.png is not in " + "Reelay's bucket 'reelay-videos'",
 				"referenceAudios[0]: s3://reelay-videos/inputs/missing.mp3 does not exist",
 				"referenceAudios[1]: must be an http(s) URL, a data: URL or an s3://bucket/key URI");
 		assertThat(simulator.tasks().callsOf("create", prompt)).isZero();
+	}
+
+	@Test
+	void retriesAMinimaxRateLimitAnsweredInsideHttp200AndCreatesTheJobOnce() {
+		String prompt = "a crowded station at rush hour " + Events.newRequestId();
+		simulator.faults().add(new FaultRule("minimax", Operation.CREATE, Fault.RATE_LIMIT, 1, prompt));
+		VideoRequested request = Events.aRequest(Events.newRequestId(), prompt)
+			.toBuilder()
+			.provider("minimax")
+			.model("T2V-01")
+			.duration(null)
+			.resolution(null)
+			.build();
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		VideoSubmitted submitted = this.watcher.awaitEvent("video.submitted", request.requestId(),
+				VideoSubmitted.class);
+
+		assertThat(submitted.provider()).isEqualTo("minimax");
+		assertThat(simulator.tasks().createCalls("minimax", prompt)).isEqualTo(2);
+		assertThat(simulator.tasks().all()).filteredOn((task) -> task.prompt().equals(prompt)).hasSize(1);
+	}
+
+	@Test
+	void givesTchaviAPresignedUrlOfAFirstFrameSentAsAClaimCheck() throws Exception {
+		byte[] png = TestImages.image("png", 640, 360);
+		String key = "inputs/" + Events.newRequestId() + ".png";
+		try (MinioObjectStore store = new MinioObjectStore(new StorageProperties(TestInfrastructure.s3().endpoint(),
+				"us-east-1", TestInfrastructure.S3_ACCESS_KEY, TestInfrastructure.S3_SECRET_KEY, "reelay-videos", true,
+				ObjectKeys.DEFAULT_TEMPLATE, DataSize.ofMegabytes(5)))) {
+			store.ensureBucket();
+			store.put(key, new ByteArrayInputStream(png), png.length, "image/png", Map.of());
+		}
+		String prompt = "the statue at golden hour " + Events.newRequestId();
+		VideoRequested request = Events.aRequest(Events.newRequestId(), prompt)
+			.toBuilder()
+			.provider("tchavi")
+			.model("seedance-2")
+			.resolution("480p")
+			.image("s3://reelay-videos/" + key)
+			.build();
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		this.watcher.awaitEvent("video.submitted", request.requestId(), VideoSubmitted.class);
+
+		String body = simulator.received("tchavi")
+			.stream()
+			.filter((received) -> received.bodyText().contains(prompt))
+			.findFirst()
+			.orElseThrow()
+			.bodyText();
+		String imageUrl = EventJson.mapper().readTree(body).path("image_url").asString();
+		assertThat(imageUrl).startsWith(TestInfrastructure.s3().endpoint() + "/reelay-videos/" + key)
+			.contains("X-Amz-Signature=");
+		assertThat(HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(imageUrl)).build(), HttpResponse.BodyHandlers.ofByteArray())
+			.body()).isEqualTo(png);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.reelay.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,13 +34,17 @@ final class UpCommand implements Callable<Integer> {
 			description = "How long the simulated provider takes per video, ISO-8601 (default: ${DEFAULT-VALUE}).")
 	Duration generationTime;
 
+	@Option(names = "--simulator-faults",
+			description = "A JSON file of fault rules for the provider simulator (see deploy/simulator/README.md).")
+	Path simulatorFaults;
+
 	@Override
 	public Integer call() throws Exception {
 		this.stack.routeLogs();
 		System.out.println(
 				"Starting Kafka (KRaft), S3-compatible store, provider simulator, submitter, poller, downloader...");
 		StackSettings settings = new StackSettings(this.stack.dataDirectory, null, this.kafkaPort, this.s3Port,
-				this.simulatorPort, this.generationTime, Duration.ofSeconds(1));
+				this.simulatorPort, this.generationTime, Duration.ofSeconds(1), this.simulatorFaults);
 		LocalStack local = LocalStack.start(settings);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -54,7 +59,7 @@ final class UpCommand implements Callable<Integer> {
 						Reelay is running. Press Ctrl-C to stop.
 						  Kafka      %s
 						  S3         %s  bucket %s  (access key %s, secret key %s)
-						  Simulator  %s  (generic API, API key %s)
+						  Simulator  %s  (generic, minimax, aimlapi, tchavi and openai APIs below /<provider>, API key %s)
 						  Files      %s
 						  Logs       %s
 
@@ -64,7 +69,9 @@ final class UpCommand implements Callable<Integer> {
 						Follow the outcomes:
 						  kcat -b %s -C -o beginning -f '%%t %%k %%s\\n' -t video.stored
 						  kcat -b %s -C -o beginning -f '%%t %%k %%s\\n' -t video.failed
-						A prompt containing [sim:fail], [sim:policy], [sim:stuck] or [sim:not-mp4] makes the simulator misbehave.
+						Any provider works the same way ("provider":"minimax","model":"T2V-01", or tchavi seedance-2, aimlapi video-01,
+						openai veo-3.1-fast-generate-preview). A prompt containing [sim:fail], [sim:policy], [sim:stuck] or
+						[sim:not-mp4] makes the simulator misbehave; --simulator-faults scripts faults per provider.
 						%n""",
 				kafka, local.s3Endpoint(), StackSettings.BUCKET, StackSettings.S3_ACCESS_KEY,
 				StackSettings.S3_SECRET_KEY, local.simulatorUrl(), SimulatorSettings.DEFAULT_API_KEY,

@@ -78,8 +78,10 @@ public final class LocalStack implements AutoCloseable {
 		this.s3 = LocalS3Server.start(this.settings.dataDirectory().resolve("s3"), this.settings.s3Port(),
 				StackSettings.S3_ACCESS_KEY, StackSettings.S3_SECRET_KEY);
 		this.started.push(this.s3);
-		this.simulator = ProviderSimulator.start(new SimulatorSettings("127.0.0.1", this.settings.simulatorPort(),
-				SimulatorSettings.DEFAULT_API_KEY, this.settings.generationTime(), 0));
+		this.simulator = ProviderSimulator
+			.start(new SimulatorSettings("127.0.0.1", this.settings.simulatorPort(), SimulatorSettings.DEFAULT_API_KEY,
+					this.settings.generationTime(), 0)
+				.withFaultFile(this.settings.simulatorFaults()));
 		this.started.push(this.simulator);
 	}
 

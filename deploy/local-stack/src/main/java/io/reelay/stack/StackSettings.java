@@ -16,9 +16,10 @@ import java.time.Duration;
  * @param simulatorPort port of the provider simulator, 0 for any free port
  * @param generationTime how long the simulator takes per video
  * @param pollInterval how long the poller waits between status checks of a job
+ * @param simulatorFaults a fault file for the simulator (see its README), or null
  */
 public record StackSettings(Path dataDirectory, String kafkaBootstrapServers, int kafkaPort, int s3Port,
-		int simulatorPort, Duration generationTime, Duration pollInterval) {
+		int simulatorPort, Duration generationTime, Duration pollInterval, Path simulatorFaults) {
 
 	public static final String BUCKET = "reelay-videos";
 
@@ -28,17 +29,17 @@ public record StackSettings(Path dataDirectory, String kafkaBootstrapServers, in
 
 	/** Any free ports, so a run never collides with something already listening. */
 	public static StackSettings ephemeral(Path dataDirectory) {
-		return new StackSettings(dataDirectory, null, 0, 0, 0, Duration.ofSeconds(3), Duration.ofSeconds(1));
+		return new StackSettings(dataDirectory, null, 0, 0, 0, Duration.ofSeconds(3), Duration.ofSeconds(1), null);
 	}
 
 	public StackSettings withKafka(String bootstrapServers) {
 		return new StackSettings(this.dataDirectory, bootstrapServers, this.kafkaPort, this.s3Port, this.simulatorPort,
-				this.generationTime, this.pollInterval);
+				this.generationTime, this.pollInterval, this.simulatorFaults);
 	}
 
 	public StackSettings withTimings(Duration generationTime, Duration pollInterval) {
 		return new StackSettings(this.dataDirectory, this.kafkaBootstrapServers, this.kafkaPort, this.s3Port,
-				this.simulatorPort, generationTime, pollInterval);
+				this.simulatorPort, generationTime, pollInterval, this.simulatorFaults);
 	}
 
 }
