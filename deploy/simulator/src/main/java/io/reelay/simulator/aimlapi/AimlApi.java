@@ -113,10 +113,12 @@ public final class AimlApi implements ProviderApi {
 			case FAILED -> "error";
 		});
 		boolean done = task.stateAt(now) == SimulatedTask.State.SUCCEEDED;
+		boolean failed = task.stateAt(now) == SimulatedTask.State.FAILED;
 		answer.put("video",
 				done ? Map.of("url", this.simulation.fileUrl(task, this.simulation.urlExpiry(task)).toString()) : null);
-		answer.put("error", (task.stateAt(now) == SimulatedTask.State.FAILED) ? errorOf(task) : null);
-		answer.put("meta", done ? Map.of("usage", Map.of("credits_used", CREDITS_PER_VIDEO)) : null);
+		answer.put("error", failed ? errorOf(task) : null);
+		// credits are charged at submission, so a failed generation reports them too
+		answer.put("meta", (done || failed) ? Map.of("usage", Map.of("credits_used", CREDITS_PER_VIDEO)) : null);
 		return answer;
 	}
 
