@@ -83,6 +83,10 @@ public final class HttpFailures {
 	}
 
 	static FailureCode codeFor(int status, CallKind kind, String hint) {
+		if (status == 429 && hint.contains("insufficient_quota")) {
+			// OpenAI-style APIs answer an exhausted balance with 429: no wait fixes it
+			return FailureCode.INSUFFICIENT_CREDITS;
+		}
 		if (status == 400 || status == 403 || status == 422) {
 			if (CREDITS.matcher(hint).find()) {
 				return FailureCode.INSUFFICIENT_CREDITS;

@@ -35,6 +35,9 @@ class HttpFailuresTests {
 	void readsCreditAndContentPolicyHintsInTheProvidersError() {
 		assertThat(HttpFailures.codeFor(403, CallKind.CREATE, "insufficient_quota you exceeded your quota"))
 			.isEqualTo(FailureCode.INSUFFICIENT_CREDITS);
+		assertThat(HttpFailures.codeFor(429, CallKind.READ, "insufficient_quota you exceeded your quota"))
+			.isEqualTo(FailureCode.INSUFFICIENT_CREDITS);
+		assertThat(HttpFailures.codeFor(429, CallKind.READ, "rate_limit_exceeded")).isEqualTo(FailureCode.RATE_LIMITED);
 		assertThat(HttpFailures.codeFor(400, CallKind.CREATE, "content_policy_violation"))
 			.isEqualTo(FailureCode.CONTENT_POLICY);
 	}
