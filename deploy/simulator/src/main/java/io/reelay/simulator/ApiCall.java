@@ -4,16 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.reelay.simulator.fault.FaultRule;
 import io.reelay.simulator.fault.Operation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -61,7 +55,7 @@ public final class ApiCall {
 		}
 		ApiCall call = new ApiCall(exchange, provider, Exchanges.pathBelow(exchange, basePath), body, errors,
 				simulation);
-		simulation.requests().record(call.received(simulation.now()));
+		simulation.requests().record(ReceivedRequest.of(call, simulation.now()));
 		return call;
 	}
 
@@ -153,25 +147,7 @@ public final class ApiCall {
 	 * @param taskId the task the call is about, {@code null} for a creation
 	 */
 	public boolean admit(Operation operation, String prompt, String taskId) throws IOException {
-		long number = count(operation, prompt, taskId);
-		Optional<FaultRule> rule = this.simulation.faults().take(this.provider, operation, prompt);
-		if (rule.isPresent()) {
-			return suffer(rule.get());
-		}
-		Scenario scenario = Scenario.fromPrompt(prompt);
-		if (operation == Operation.CREATE && scenario == Scenario.BUSY && number == 1) {
-			rateLimited(1, 0);
-			return false;
-		}
-		if (operation == Operation.CREATE && scenario == Scenario.CREATE_ERROR) {
-			this.errors.serverError(this, 500);
-			return false;
-		}
-		if (operation == Operation.STATUS && scenario == Scenario.FLAKY && number % 2 == 1) {
-			this.errors.serverError(this, 503);
-			return false;
-		}
-		return true;
+		return Admission.admit(this, operation, prompt, taskId);
 	}
 
 	/**
@@ -181,72 +157,12 @@ public final class ApiCall {
 		return this.truncating;
 	}
 
-	private long count(Operation operation, String prompt, String taskId) {
-		TaskBook tasks = this.simulation.tasks();
-		if (operation == Operation.CREATE && prompt != null) {
-			return tasks.countCreate(this.provider, prompt);
-		}
-		if (operation == Operation.STATUS && taskId != null) {
-			return tasks.countCall("status", taskId);
-		}
-		if (operation == Operation.RETRIEVE && taskId != null) {
-			return tasks.countCall("retrieve", taskId);
-		}
-		return 0;
+	void truncate() {
+		this.truncating = true;
 	}
 
-	private boolean suffer(FaultRule rule) throws IOException {
-		switch (rule.fault()) {
-			case RATE_LIMIT -> rateLimited(rule.retryAfterSecondsOrDefault(), rule.status());
-			case SERVER_ERROR -> this.errors.serverError(this, rule.statusOr(500));
-			case UNAUTHORIZED -> this.errors.unauthorized(this);
-			case NO_CREDITS -> this.errors.noCredits(this);
-			case CONTENT_POLICY -> this.errors.contentRejected(this);
-			case RESET -> {
-				// Closing before any response header is sent makes the server drop the
-				// connection: the client reads nothing at all.
-				this.exchange.close();
-			}
-			case SLOW -> {
-				return waitFor(rule);
-			}
-			case TRUNCATE -> {
-				this.truncating = true;
-				return true;
-			}
-			case GENERATION_FAILURE -> {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private void rateLimited(int retryAfterSeconds, int status) throws IOException {
-		setHeader("Retry-After", Integer.toString(retryAfterSeconds));
-		this.errors.rateLimited(this, status);
-	}
-
-	private static boolean waitFor(FaultRule rule) {
-		try {
-			Thread.sleep(rule.delayOrDefault().toMillis());
-			return true;
-		}
-		catch (InterruptedException stopping) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private ReceivedRequest received(Instant at) {
-		Map<String, List<String>> headers = new LinkedHashMap<>();
-		this.exchange.getRequestHeaders().forEach((name, values) -> {
-			String lower = name.toLowerCase(Locale.ROOT);
-			headers.put(lower, lower.equals("authorization") ? List.of(ReceivedRequest.REDACTED) : List.copyOf(values));
-		});
-		byte[] kept = Arrays.copyOf(this.body, Math.min(this.body.length, ReceivedRequest.MAX_BODY_BYTES));
-		return new ReceivedRequest(this.provider, method(), this.exchange.getRequestURI().getPath(),
-				this.exchange.getRequestURI().getRawQuery(), header("Content-Type").orElse(null), headers, kept,
-				this.body.length, this.carriesApiKey, at);
+	ErrorAnswers errors() {
+		return this.errors;
 	}
 
 	private static String decode(String text) {

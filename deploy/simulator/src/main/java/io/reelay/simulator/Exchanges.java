@@ -1,13 +1,9 @@
 package io.reelay.simulator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Optional;
 
 import com.sun.net.httpserver.HttpExchange;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The few things every simulated API does with an HTTP exchange. */
@@ -37,19 +33,6 @@ public final class Exchanges {
 		exchange.sendResponseHeaders(status, body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
-		}
-	}
-
-	/**
-	 * The JSON object in the request body, or empty when the body is not a JSON object.
-	 */
-	public static Optional<JsonNode> readJsonObject(HttpExchange exchange) throws IOException {
-		try (InputStream in = exchange.getRequestBody()) {
-			JsonNode body = JSON.readTree(in.readAllBytes());
-			return (body != null && body.isObject()) ? Optional.of(body) : Optional.empty();
-		}
-		catch (JacksonException notJson) {
-			return Optional.empty();
 		}
 	}
 

@@ -2,6 +2,8 @@ package io.reelay.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +35,19 @@ public record ReceivedRequest(String provider, String method, String path, Strin
 
 	/** Larger bodies (image uploads) are cut, to keep the log's memory bounded. */
 	public static final int MAX_BODY_BYTES = 256 * 1024;
+
+	/** What to keep of a call: its Authorization header only as {@link #REDACTED}. */
+	static ReceivedRequest of(ApiCall call, Instant at) {
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		call.exchange().getRequestHeaders().forEach((name, values) -> {
+			String lower = name.toLowerCase(Locale.ROOT);
+			headers.put(lower, lower.equals("authorization") ? List.of(REDACTED) : List.copyOf(values));
+		});
+		byte[] body = call.body();
+		return new ReceivedRequest(call.provider(), call.method(), call.exchange().getRequestURI().getPath(),
+				call.exchange().getRequestURI().getRawQuery(), call.header("Content-Type").orElse(null), headers,
+				Arrays.copyOf(body, Math.min(body.length, MAX_BODY_BYTES)), body.length, call.carriesApiKey(), at);
+	}
 
 	public String bodyText() {
 		return new String(this.body, StandardCharsets.UTF_8);
