@@ -85,6 +85,8 @@ class AimlApiTests {
 		assertThat(poll(failed).path("status").asString()).isEqualTo("error");
 		assertThat(poll(failed).path("error").path("message").asString()).isNotEmpty();
 		assertThat(poll(failed).path("video").isNull()).isTrue();
+		assertThat(poll(failed).path("meta").path("usage").path("credits_used").asLong())
+			.isEqualTo(AimlApi.CREDITS_PER_VIDEO);
 	}
 
 	@Test
