@@ -31,8 +31,14 @@ public final class ProviderFixtures {
 
 	/** A client for one provider's API with short timeouts, as an adapter gets it. */
 	public static ProviderHttpClient client(String provider, URI baseUrl, String apiKey) {
-		return new ProviderHttpClient(provider, baseUrl, new ProviderEndpoint(baseUrl, apiKey, Duration.ofSeconds(2),
-				Duration.ofSeconds(5), Duration.ofMinutes(30)), EventJson.mapper());
+		return client(provider, baseUrl, apiKey, Duration.ofSeconds(5));
+	}
+
+	/** The same, waiting this long for each answer. */
+	public static ProviderHttpClient client(String provider, URI baseUrl, String apiKey, Duration requestTimeout) {
+		return new ProviderHttpClient(provider, baseUrl,
+				new ProviderEndpoint(baseUrl, apiKey, Duration.ofSeconds(2), requestTimeout, Duration.ofMinutes(30)),
+				EventJson.mapper());
 	}
 
 	/** The bucket adapters' media go through, created on first use. */

@@ -2,12 +2,9 @@ package io.reelay.testing;
 
 import java.time.Duration;
 
-import io.reelay.event.EventJson;
-import io.reelay.provider.ProviderEndpoint;
 import io.reelay.provider.SubmittedTask;
 import io.reelay.provider.TaskStatus;
 import io.reelay.provider.generic.GenericProvider;
-import io.reelay.provider.http.ProviderHttpClient;
 import io.reelay.simulator.ProviderSimulator;
 
 import static org.awaitility.Awaitility.await;
@@ -21,11 +18,8 @@ public final class SimulatorJobs {
 	private final GenericProvider provider;
 
 	public SimulatorJobs(ProviderSimulator simulator) {
-		this.provider = new GenericProvider(
-				new ProviderHttpClient(
-						"generic", simulator.baseUrl("generic"), new ProviderEndpoint(null, simulator.apiKey(),
-								Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(30)),
-						EventJson.mapper()));
+		this.provider = new GenericProvider(ProviderFixtures.client("generic", simulator.baseUrl("generic"),
+				simulator.apiKey(), Duration.ofSeconds(10)));
 	}
 
 	/** Starts a job with this prompt and returns its task id. */

@@ -2,72 +2,57 @@ package io.reelay.provider.openai;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 
 import io.reelay.event.DownloadLocation;
-import io.reelay.event.EventJson;
 import io.reelay.event.FailureCode;
 import io.reelay.event.ReelayException;
 import io.reelay.event.Usage;
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoRequested;
 import io.reelay.provider.DownloadRequest;
-import io.reelay.provider.ProviderEndpoint;
 import io.reelay.provider.ProviderException;
 import io.reelay.provider.SubmittedTask;
 import io.reelay.provider.TaskStatus;
-import io.reelay.provider.http.ProviderHttpClient;
 import io.reelay.simulator.ProviderSimulator;
 import io.reelay.simulator.ReceivedRequest;
 import io.reelay.simulator.SimulatorSettings;
 import io.reelay.simulator.fault.Fault;
 import io.reelay.simulator.fault.FaultRule;
 import io.reelay.simulator.fault.Operation;
+import io.reelay.testing.AdapterTestSupport;
 import io.reelay.testing.Events;
+import io.reelay.testing.ProviderCalls;
 import io.reelay.testing.ProviderFixtures;
 import io.reelay.testing.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static io.reelay.testing.ProviderCalls.awaitFailed;
+import static io.reelay.testing.ProviderCalls.awaitSucceeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /** The openai adapter against the simulated OpenAI-compatible Videos API (APIYI). */
-class OpenAiProviderIntegrationTests {
+class OpenAiProviderIntegrationTests extends AdapterTestSupport<OpenAiProvider> {
 
 	private static final String VEO_FAST = "veo-3.1-fast-generate-preview";
 
-	private static ProviderSimulator simulator;
-
-	@BeforeAll
-	static void startSimulator() throws Exception {
-		simulator = ProviderSimulator.start(SimulatorSettings.forTests().withGenerationTime(Duration.ofMillis(300)));
+	OpenAiProviderIntegrationTests() {
+		super("openai", OpenAiProvider::new);
 	}
 
-	@AfterAll
-	static void stopSimulator() {
-		simulator.close();
-	}
-
-	@AfterEach
-	void clearFaults() {
-		simulator.faults().clear();
+	@Override
+	protected VideoRequested aPlainRequest(String prompt) {
+		return aRequest(prompt).build();
 	}
 
 	@Test
 	void followsATaskToTheContentItServesWithTheApiKey() throws Exception {
-		OpenAiProvider provider = provider(simulator.apiKey());
+		OpenAiProvider provider = provider();
 		VideoRequested request = aRequest("A coastal lighthouse at dusk").duration(8).build();
 		SubmittedTask task = provider.submit(request, ProviderFixtures.media());
 		assertThat(task.providerTaskId()).startsWith("task_");
@@ -87,7 +72,7 @@ class OpenAiProviderIntegrationTests {
 
 	@Test
 	void findsTheContentOfATaskFromItsIdAlone() {
-		OpenAiProvider provider = provider(simulator.apiKey());
+		OpenAiProvider provider = provider();
 		VideoRequested request = aRequest("A coastal lighthouse").build();
 		DownloadRequest download = provider
 			.download(completed(request, new SubmittedTask("task_1", "completed"), null));
@@ -104,8 +89,8 @@ class OpenAiProviderIntegrationTests {
 			.seed(20260521L)
 			.negativePrompt("blurry, watermark")
 			.build();
-		SubmittedTask task = provider(simulator.apiKey()).submit(request, ProviderFixtures.media());
-		JsonNode body = createOf(request.prompt()).bodyJson().orElseThrow();
+		SubmittedTask task = provider().submit(request, ProviderFixtures.media());
+		JsonNode body = createBody(request.prompt());
 		assertThat(body.get("duration").isString()).isTrue();
 		assertThat(body.get("duration").asString()).isEqualTo("6");
 		assertThat(body.get("size").asString()).isEqualTo("720x1280");
@@ -114,7 +99,7 @@ class OpenAiProviderIntegrationTests {
 		assertThat(metadata.get("aspectRatio").asString()).isEqualTo("9:16");
 		assertThat(metadata.get("seed").asLong()).isEqualTo(20260521L);
 		assertThat(metadata.get("negativePrompt").asString()).isEqualTo("blurry, watermark");
-		assertThat(awaitSucceeded(provider(simulator.apiKey()), task).usage().costUsd()).isEqualTo(1.2);
+		assertThat(awaitSucceeded(provider(), task).usage().costUsd()).isEqualTo(1.2);
 	}
 
 	@Test
@@ -123,13 +108,13 @@ class OpenAiProviderIntegrationTests {
 			.duration(12)
 			.aspectRatio("9:16")
 			.build();
-		SubmittedTask task = provider(simulator.apiKey()).submit(request, ProviderFixtures.media());
-		JsonNode body = createOf(request.prompt()).bodyJson().orElseThrow();
+		SubmittedTask task = provider().submit(request, ProviderFixtures.media());
+		JsonNode body = createBody(request.prompt());
 		assertThat(body.get("seconds").asString()).isEqualTo("12");
 		assertThat(body.get("size").asString()).isEqualTo("720x1280");
 		assertThat(body.has("duration")).isFalse();
 		assertThat(body.has("metadata")).isFalse();
-		assertThat(awaitSucceeded(provider(simulator.apiKey()), task).usage())
+		assertThat(awaitSucceeded(provider(), task).usage())
 			.isEqualTo(new Usage(null, null, null, 12.0, Usage.Source.REPORTED));
 	}
 
@@ -137,14 +122,14 @@ class OpenAiProviderIntegrationTests {
 	void uploadsAnInlineFirstFrameAsTheInputReferenceFile() {
 		String dataUrl = TestImages.pngDataUrl(1280, 720);
 		VideoRequested request = aRequest("Animate " + Events.newRequestId()).image(dataUrl).duration(4).build();
-		SubmittedTask task = provider(simulator.apiKey()).submit(request, ProviderFixtures.media());
-		ReceivedRequest create = createOf(request.prompt());
+		SubmittedTask task = provider().submit(request, ProviderFixtures.media());
+		ReceivedRequest create = createCall(request.prompt());
 		assertThat(create.contentType()).startsWith("multipart/form-data; boundary=");
 		byte[] png = Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1));
 		assertThat(indexOf(create.body(), png)).isPositive();
 		assertThat(create.bodyText()).contains("name=\"input_reference\"; filename=\"first-frame.png\"",
 				"Content-Type: image/png", "name=\"seconds\"\r\n\r\n4\r\n");
-		assertThat(awaitSucceeded(provider(simulator.apiKey()), task)).isNotNull();
+		assertThat(awaitSucceeded(provider(), task)).isNotNull();
 	}
 
 	@Test
@@ -153,13 +138,13 @@ class OpenAiProviderIntegrationTests {
 		VideoRequested request = aRequest("Animate " + Events.newRequestId()).image(inBucket)
 			.aspectRatio("9:16")
 			.build();
-		provider(simulator.apiKey()).submit(request, ProviderFixtures.media());
+		provider().submit(request, ProviderFixtures.media());
 		byte[] png;
 		try (InputStream in = ProviderFixtures.store()
 			.open(inBucket.substring(("s3://" + ProviderFixtures.TEST_BUCKET + "/").length()))) {
 			png = in.readAllBytes();
 		}
-		ReceivedRequest create = createOf(request.prompt());
+		ReceivedRequest create = createCall(request.prompt());
 		assertThat(indexOf(create.body(), png)).isPositive();
 		assertThat(create.bodyText()).contains("name=\"size\"\r\n\r\n720x1280\r\n");
 	}
@@ -169,7 +154,7 @@ class OpenAiProviderIntegrationTests {
 		String prompt = "Animate " + Events.newRequestId();
 		VideoRequested request = aRequest(prompt).image("https://example.com/first.png").build();
 		assertThatExceptionOfType(ReelayException.class)
-			.isThrownBy(() -> provider(simulator.apiKey()).submit(request, ProviderFixtures.media()))
+			.isThrownBy(() -> provider().submit(request, ProviderFixtures.media()))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.INVALID_REQUEST));
 		assertThat(simulator.tasks().createCalls("openai", prompt)).isZero();
 	}
@@ -178,12 +163,11 @@ class OpenAiProviderIntegrationTests {
 	void callsAQueuedTaskRunningAtZeroAndAStartedOneAtFifty() throws Exception {
 		try (ProviderSimulator slow = ProviderSimulator
 			.start(SimulatorSettings.forTests().withGenerationTime(Duration.ofHours(1)))) {
-			OpenAiProvider provider = new OpenAiProvider(
-					ProviderFixtures.client("openai", slow.baseUrl("openai"), slow.apiKey()));
+			OpenAiProvider provider = providerOn(slow);
 			SubmittedTask task = provider.submit(aRequest("A glacier").build(), ProviderFixtures.media());
 			assertThat(provider.status(task.providerTaskId())).isEqualTo(new TaskStatus.Running("queued", 0));
 		}
-		OpenAiProvider provider = provider(simulator.apiKey());
+		OpenAiProvider provider = provider();
 		SubmittedTask stuck = provider.submit(aRequest("A glacier [sim:stuck]").build(), ProviderFixtures.media());
 		assertThat(await().atMost(Duration.ofSeconds(10))
 			.until(() -> provider.status(stuck.providerTaskId()),
@@ -193,7 +177,7 @@ class OpenAiProviderIntegrationTests {
 
 	@Test
 	void saysAFailedTaskGaveNoReasonAndCostNothing() {
-		OpenAiProvider provider = provider(simulator.apiKey());
+		OpenAiProvider provider = provider();
 		SubmittedTask task = provider.submit(aRequest("A cat [sim:fail]").build(), ProviderFixtures.media());
 		TaskStatus.Failed failed = awaitFailed(provider, task);
 		assertThat(failed.providerStatus()).isEqualTo("failed");
@@ -205,7 +189,7 @@ class OpenAiProviderIntegrationTests {
 
 	@Test
 	void reportsAVideoWithheldByModerationAsAContentPolicyFailure() {
-		OpenAiProvider provider = provider(simulator.apiKey());
+		OpenAiProvider provider = provider();
 		SubmittedTask task = provider.submit(aRequest("A cat [sim:policy]").build(), ProviderFixtures.media());
 		TaskStatus.Failed failed = awaitFailed(provider, task);
 		assertThat(failed.code()).isEqualTo(FailureCode.CONTENT_POLICY);
@@ -269,21 +253,6 @@ class OpenAiProviderIntegrationTests {
 	}
 
 	@Test
-	void neverRetriesACreateThatFailedWithAServerError() {
-		for (int status : new int[] { 500, 502, 504 }) {
-			simulator.faults().clear();
-			simulator.faults()
-				.add(FaultRule.on("openai", Operation.CREATE, Fault.SERVER_ERROR).withStatus(status).withTimes(1));
-			String prompt = "A koi pond " + Events.newRequestId();
-			assertThat(submitFailure(aRequest(prompt).build())).satisfies((ex) -> {
-				assertThat(ex.code()).as("HTTP %d", status).isEqualTo(FailureCode.SUBMISSION_OUTCOME_UNKNOWN);
-				assertThat(ex.retryable()).isFalse();
-			});
-			assertThat(simulator.tasks().createCalls("openai", prompt)).isEqualTo(1);
-		}
-	}
-
-	@Test
 	void neverRetriesACreateWhoseAnswerNeverCame() {
 		simulator.faults().add(FaultRule.on("openai", Operation.CREATE, Fault.RESET).withTimes(1));
 		assertThat(submitFailure(aRequest("A koi pond").build())).satisfies((ex) -> {
@@ -301,83 +270,12 @@ class OpenAiProviderIntegrationTests {
 	}
 
 	@Test
-	void retriesStatusCallsThatFailWithServerErrorsOrTimeouts() {
-		OpenAiProvider provider = provider(simulator.apiKey());
-		SubmittedTask task = provider.submit(aRequest("A koi pond").build(), ProviderFixtures.media());
-		for (int status : new int[] { 500, 503 }) {
-			simulator.faults()
-				.add(FaultRule.on("openai", Operation.STATUS, Fault.SERVER_ERROR).withStatus(status).withTimes(1));
-			assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> provider.status(task.providerTaskId()))
-				.satisfies((ex) -> {
-					assertThat(ex.code()).as("HTTP %d", status).isEqualTo(FailureCode.PROVIDER_UNAVAILABLE);
-					assertThat(ex.retryable()).isTrue();
-				});
-		}
-		simulator.faults()
-			.add(FaultRule.on("openai", Operation.STATUS, Fault.SLOW).withDelay(Duration.ofSeconds(3)).withTimes(1));
-		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> impatientProvider().status(task.providerTaskId()))
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.PROVIDER_UNAVAILABLE));
-	}
-
-	@Test
 	void saysWhenTheApiNoLongerKnowsATask() {
-		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> provider(simulator.apiKey()).status("task_nobody"))
+		assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> provider().status("task_nobody"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(FailureCode.NOT_FOUND);
 				assertThat(ex.providerError().code()).isEqualTo("video_not_found");
 			});
-	}
-
-	@Test
-	void callsAnUnreachableApiUnavailableAndRetryable() {
-		OpenAiProvider provider = new OpenAiProvider(
-				ProviderFixtures.client("openai", URI.create("http://127.0.0.1:1"), "any"));
-		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> provider.submit(aRequest("A koi pond").build(), ProviderFixtures.media()))
-			.satisfies((ex) -> {
-				assertThat(ex.code()).isEqualTo(FailureCode.PROVIDER_UNAVAILABLE);
-				assertThat(ex.retryable()).isTrue();
-			});
-	}
-
-	private static ProviderException submitFailure(VideoRequested request) {
-		try {
-			provider(simulator.apiKey()).submit(request, ProviderFixtures.media());
-		}
-		catch (ProviderException ex) {
-			return ex;
-		}
-		throw new AssertionError("the submission succeeded");
-	}
-
-	private static TaskStatus.Succeeded awaitSucceeded(OpenAiProvider provider, SubmittedTask task) {
-		TaskStatus end = awaitEnd(provider, task);
-		assertThat(end).isInstanceOf(TaskStatus.Succeeded.class);
-		return (TaskStatus.Succeeded) end;
-	}
-
-	private static TaskStatus.Failed awaitFailed(OpenAiProvider provider, SubmittedTask task) {
-		TaskStatus end = awaitEnd(provider, task);
-		assertThat(end).isInstanceOf(TaskStatus.Failed.class);
-		return (TaskStatus.Failed) end;
-	}
-
-	private static TaskStatus awaitEnd(OpenAiProvider provider, SubmittedTask task) {
-		return await().atMost(Duration.ofSeconds(10))
-			.until(() -> provider.status(task.providerTaskId()), (status) -> !(status instanceof TaskStatus.Running));
-	}
-
-	/** The one create call the simulator received with this prompt. */
-	private static ReceivedRequest createOf(String prompt) {
-		byte[] marker = prompt.getBytes(StandardCharsets.UTF_8);
-		List<ReceivedRequest> creates = simulator.received("openai")
-			.stream()
-			.filter((received) -> received.method().equals("POST") && indexOf(received.body(), marker) >= 0)
-			.toList();
-		assertThat(creates).hasSize(1);
-		return creates.get(0);
 	}
 
 	private static int indexOf(byte[] body, byte[] wanted) {
@@ -396,10 +294,7 @@ class OpenAiProviderIntegrationTests {
 
 	/** The video, or null while the API still answers 400 right after completion. */
 	private static byte[] fetch(DownloadRequest download) throws Exception {
-		HttpRequest.Builder get = HttpRequest.newBuilder(download.uri()).GET();
-		download.headers().forEach(get::header);
-		HttpResponse<byte[]> response = HttpClient.newHttpClient()
-			.send(get.build(), HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> response = ProviderCalls.send(download);
 		if (response.statusCode() == 400) {
 			return null;
 		}
@@ -413,19 +308,6 @@ class OpenAiProviderIntegrationTests {
 			.provider(OpenAiProvider.NAME)
 			.model(VEO_FAST)
 			.prompt(prompt);
-	}
-
-	private static OpenAiProvider provider(String apiKey) {
-		return new OpenAiProvider(ProviderFixtures.client("openai", simulator.baseUrl("openai"), apiKey));
-	}
-
-	/** A client that waits 1 second for an answer, to see timeouts. */
-	private static OpenAiProvider impatientProvider() {
-		return new OpenAiProvider(
-				new ProviderHttpClient(
-						"openai", simulator.baseUrl("openai"), new ProviderEndpoint(null, simulator.apiKey(),
-								Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(30)),
-						EventJson.mapper()));
 	}
 
 }

@@ -2,67 +2,53 @@ package io.reelay.provider.tchavi;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import io.reelay.event.EventJson;
 import io.reelay.event.FailureCode;
 import io.reelay.event.Usage;
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoRequested;
 import io.reelay.provider.DownloadRequest;
-import io.reelay.provider.ProviderEndpoint;
 import io.reelay.provider.ProviderException;
 import io.reelay.provider.SubmittedTask;
 import io.reelay.provider.TaskStatus;
-import io.reelay.provider.http.ProviderHttpClient;
 import io.reelay.simulator.ProviderSimulator;
-import io.reelay.simulator.ReceivedRequest;
 import io.reelay.simulator.SimulatorSettings;
 import io.reelay.simulator.fault.Fault;
 import io.reelay.simulator.fault.FaultRule;
 import io.reelay.simulator.fault.Operation;
+import io.reelay.testing.AdapterTestSupport;
 import io.reelay.testing.Events;
+import io.reelay.testing.ProviderCalls;
 import io.reelay.testing.ProviderFixtures;
 import io.reelay.testing.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static io.reelay.testing.ProviderCalls.awaitFailed;
+import static io.reelay.testing.ProviderCalls.awaitSucceeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /** The tchavi adapter against the simulated tchavi API, errors included. */
-class TchaviProviderIntegrationTests {
+class TchaviProviderIntegrationTests extends AdapterTestSupport<TchaviProvider> {
 
-	private static ProviderSimulator simulator;
-
-	@BeforeAll
-	static void startSimulator() throws Exception {
-		simulator = ProviderSimulator.start(SimulatorSettings.forTests().withGenerationTime(Duration.ofMillis(300)));
+	TchaviProviderIntegrationTests() {
+		super("tchavi", TchaviProvider::new);
 	}
 
-	@AfterAll
-	static void stopSimulator() {
-		simulator.close();
-	}
-
-	@AfterEach
-	void clearFaults() {
-		simulator.faults().clear();
+	@Override
+	protected VideoRequested aPlainRequest(String prompt) {
+		return aRequest(prompt).build();
 	}
 
 	@Test
 	void followsAJobFromSubmissionToTheVideoItServes() throws Exception {
-		TchaviProvider provider = provider(simulator.apiKey());
+		TchaviProvider provider = provider();
 		VideoRequested request = aRequest("A koi pond at dawn").build();
 		SubmittedTask task = provider.submit(request, ProviderFixtures.media());
 		assertThat(task.providerTaskId()).startsWith("job_");
@@ -72,7 +58,7 @@ class TchaviProviderIntegrationTests {
 		assertThat(done.download().expiresAt()).isNotNull();
 		assertThat(done.usage()).isEqualTo(new Usage(1300.0, null, null, 5.0, Usage.Source.REPORTED));
 		DownloadRequest download = provider.download(completed(request, task, done));
-		assertThat(fetch(download)).isEqualTo(simulator.videoOf(task.providerTaskId()));
+		assertThat(ProviderCalls.fetch(download)).isEqualTo(simulator.videoOf(task.providerTaskId()));
 	}
 
 	@Test
@@ -85,8 +71,8 @@ class TchaviProviderIntegrationTests {
 			.seed(42L)
 			.providerOptions(Map.of("callback_url", "https://example.com/hook"))
 			.build();
-		SubmittedTask task = provider(simulator.apiKey()).submit(request, ProviderFixtures.media());
-		JsonNode body = createBodyOf(request.prompt());
+		SubmittedTask task = provider().submit(request, ProviderFixtures.media());
+		JsonNode body = createBody(request.prompt());
 		assertThat(body.get("model").asString()).isEqualTo("kling-v3");
 		assertThat(body.get("duration").isIntegralNumber()).isTrue();
 		assertThat(body.get("duration").asInt()).isEqualTo(-1);
@@ -96,7 +82,7 @@ class TchaviProviderIntegrationTests {
 		assertThat(body.get("seed").asLong()).isEqualTo(42);
 		assertThat(body.get("callback_url").asString()).isEqualTo("https://example.com/hook");
 		// auto is billed as 10 seconds
-		TaskStatus.Succeeded done = awaitSucceeded(provider(simulator.apiKey()), task);
+		TaskStatus.Succeeded done = awaitSucceeded(provider(), task);
 		assertThat(done.usage().credits()).isEqualTo(5800.0);
 		assertThat(done.usage().videoSeconds()).isEqualTo(10.0);
 	}
@@ -110,8 +96,8 @@ class TchaviProviderIntegrationTests {
 			.referenceVideos(List.of("https://example.com/motion.mp4"))
 			.referenceAudios(List.of("https://example.com/waves.mp3"))
 			.build();
-		provider(simulator.apiKey()).submit(request, ProviderFixtures.media());
-		JsonNode body = createBodyOf(request.prompt());
+		provider().submit(request, ProviderFixtures.media());
+		JsonNode body = createBody(request.prompt());
 		byte[] inlinePng = Base64.getDecoder().decode(inline.substring(inline.indexOf(',') + 1));
 		assertThat(body.get("image_url").asString()).contains("inputs/");
 		assertThat(fetch(URI.create(body.get("image_url").asString()))).isEqualTo(inlinePng);
@@ -130,8 +116,8 @@ class TchaviProviderIntegrationTests {
 		VideoRequested request = aRequest("Two friends " + Events.newRequestId())
 			.referenceImages(List.of("https://example.com/a.png", TestImages.pngDataUrl(64, 64)))
 			.build();
-		provider(simulator.apiKey()).submit(request, ProviderFixtures.media());
-		JsonNode images = createBodyOf(request.prompt()).get("reference_images");
+		provider().submit(request, ProviderFixtures.media());
+		JsonNode images = createBody(request.prompt()).get("reference_images");
 		assertThat(images.size()).isEqualTo(2);
 		assertThat(images.get(0).asString()).isEqualTo("https://example.com/a.png");
 		assertThat(images.get(1).asString()).startsWith("http").contains("inputs/");
@@ -141,12 +127,11 @@ class TchaviProviderIntegrationTests {
 	void callsAQueuedJobPendingAndAStartedOneProcessing() throws Exception {
 		try (ProviderSimulator slow = ProviderSimulator
 			.start(SimulatorSettings.forTests().withGenerationTime(Duration.ofHours(1)))) {
-			TchaviProvider provider = new TchaviProvider(
-					ProviderFixtures.client("tchavi", slow.baseUrl("tchavi"), slow.apiKey()));
+			TchaviProvider provider = providerOn(slow);
 			SubmittedTask task = provider.submit(aRequest("A glacier").build(), ProviderFixtures.media());
 			assertThat(provider.status(task.providerTaskId())).isEqualTo(new TaskStatus.Running("pending", null));
 		}
-		TchaviProvider provider = provider(simulator.apiKey());
+		TchaviProvider provider = provider();
 		SubmittedTask stuck = provider.submit(aRequest("A glacier [sim:stuck]").build(), ProviderFixtures.media());
 		assertThat(await().atMost(Duration.ofSeconds(10))
 			.until(() -> provider.status(stuck.providerTaskId()),
@@ -156,7 +141,7 @@ class TchaviProviderIntegrationTests {
 
 	@Test
 	void reportsAGenerationFailureWithItsReasonAndTheRefund() {
-		TchaviProvider provider = provider(simulator.apiKey());
+		TchaviProvider provider = provider();
 		SubmittedTask task = provider.submit(aRequest("A cat [sim:fail]").resolution("720p").build(),
 				ProviderFixtures.media());
 		TaskStatus.Failed failed = awaitFailed(provider, task);
@@ -170,7 +155,7 @@ class TchaviProviderIntegrationTests {
 
 	@Test
 	void reportsAVideoWithheldOnContentGroundsAsAContentPolicyFailure() {
-		TchaviProvider provider = provider(simulator.apiKey());
+		TchaviProvider provider = provider();
 		SubmittedTask task = provider.submit(aRequest("A cat [sim:policy]").build(), ProviderFixtures.media());
 		TaskStatus.Failed failed = awaitFailed(provider, task);
 		assertThat(failed.code()).isEqualTo(FailureCode.CONTENT_POLICY);
@@ -233,21 +218,6 @@ class TchaviProviderIntegrationTests {
 	}
 
 	@Test
-	void neverRetriesACreateThatFailedWithAServerError() {
-		for (int status : new int[] { 500, 502, 504 }) {
-			simulator.faults().clear();
-			simulator.faults()
-				.add(FaultRule.on("tchavi", Operation.CREATE, Fault.SERVER_ERROR).withStatus(status).withTimes(1));
-			String prompt = "A koi pond " + Events.newRequestId();
-			assertThat(submitFailure(aRequest(prompt).build())).satisfies((ex) -> {
-				assertThat(ex.code()).as("HTTP %d", status).isEqualTo(FailureCode.SUBMISSION_OUTCOME_UNKNOWN);
-				assertThat(ex.retryable()).isFalse();
-			});
-			assertThat(simulator.tasks().createCalls("tchavi", prompt)).isEqualTo(1);
-		}
-	}
-
-	@Test
 	void neverRetriesACreateWhoseAnswerNeverCame() {
 		simulator.faults().add(FaultRule.on("tchavi", Operation.CREATE, Fault.RESET).withTimes(1));
 		String prompt = "A koi pond " + Events.newRequestId();
@@ -263,86 +233,12 @@ class TchaviProviderIntegrationTests {
 	}
 
 	@Test
-	void retriesStatusCallsThatFailWithServerErrorsOrTimeouts() {
-		TchaviProvider provider = provider(simulator.apiKey());
-		SubmittedTask task = provider.submit(aRequest("A koi pond").build(), ProviderFixtures.media());
-		for (int status : new int[] { 500, 503 }) {
-			simulator.faults()
-				.add(FaultRule.on("tchavi", Operation.STATUS, Fault.SERVER_ERROR).withStatus(status).withTimes(1));
-			assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> provider.status(task.providerTaskId()))
-				.satisfies((ex) -> {
-					assertThat(ex.code()).as("HTTP %d", status).isEqualTo(FailureCode.PROVIDER_UNAVAILABLE);
-					assertThat(ex.retryable()).isTrue();
-				});
-		}
-		simulator.faults()
-			.add(FaultRule.on("tchavi", Operation.STATUS, Fault.SLOW).withDelay(Duration.ofSeconds(3)).withTimes(1));
-		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> impatientProvider().status(task.providerTaskId()))
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.PROVIDER_UNAVAILABLE));
-		assertThat(provider.status(task.providerTaskId())).isNotNull();
-	}
-
-	@Test
 	void saysWhenTchaviNoLongerKnowsAJob() {
-		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> provider(simulator.apiKey()).status("job_nobody"))
+		assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> provider().status("job_nobody"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(FailureCode.NOT_FOUND);
 				assertThat(ex.providerError().code()).isEqualTo("not_found");
 			});
-	}
-
-	@Test
-	void callsAnUnreachableApiUnavailableAndRetryable() {
-		TchaviProvider provider = new TchaviProvider(
-				ProviderFixtures.client("tchavi", URI.create("http://127.0.0.1:1/api"), "any"));
-		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> provider.submit(aRequest("A koi pond").build(), ProviderFixtures.media()))
-			.satisfies((ex) -> {
-				assertThat(ex.code()).isEqualTo(FailureCode.PROVIDER_UNAVAILABLE);
-				assertThat(ex.retryable()).isTrue();
-			});
-	}
-
-	private static ProviderException submitFailure(VideoRequested request) {
-		try {
-			provider(simulator.apiKey()).submit(request, ProviderFixtures.media());
-		}
-		catch (ProviderException ex) {
-			return ex;
-		}
-		throw new AssertionError("the submission succeeded");
-	}
-
-	private static TaskStatus.Succeeded awaitSucceeded(TchaviProvider provider, SubmittedTask task) {
-		TaskStatus end = awaitEnd(provider, task);
-		assertThat(end).isInstanceOf(TaskStatus.Succeeded.class);
-		return (TaskStatus.Succeeded) end;
-	}
-
-	private static TaskStatus.Failed awaitFailed(TchaviProvider provider, SubmittedTask task) {
-		TaskStatus end = awaitEnd(provider, task);
-		assertThat(end).isInstanceOf(TaskStatus.Failed.class);
-		return (TaskStatus.Failed) end;
-	}
-
-	private static TaskStatus awaitEnd(TchaviProvider provider, SubmittedTask task) {
-		return await().atMost(Duration.ofSeconds(10))
-			.until(() -> provider.status(task.providerTaskId()), (status) -> !(status instanceof TaskStatus.Running));
-	}
-
-	/** The JSON body of the create call the simulator received with this prompt. */
-	private static JsonNode createBodyOf(String prompt) {
-		List<JsonNode> bodies = simulator.received("tchavi")
-			.stream()
-			.filter((received) -> received.method().equals("POST"))
-			.map(ReceivedRequest::bodyJson)
-			.flatMap(java.util.Optional::stream)
-			.filter((body) -> prompt.equals(body.path("prompt").asString(null)))
-			.toList();
-		assertThat(bodies).hasSize(1);
-		return bodies.get(0);
 	}
 
 	private static VideoCompleted completed(VideoRequested request, SubmittedTask task, TaskStatus.Succeeded done) {
@@ -350,17 +246,8 @@ class TchaviProviderIntegrationTests {
 				done.download(), done.usage(), null, null, null, null);
 	}
 
-	private static byte[] fetch(DownloadRequest download) throws Exception {
-		HttpRequest.Builder get = HttpRequest.newBuilder(download.uri()).GET();
-		download.headers().forEach(get::header);
-		HttpResponse<byte[]> response = HttpClient.newHttpClient()
-			.send(get.build(), HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return response.body();
-	}
-
 	private static byte[] fetch(URI uri) throws Exception {
-		return fetch(new DownloadRequest(uri, Map.of()));
+		return ProviderCalls.fetch(new DownloadRequest(uri, Map.of()));
 	}
 
 	private static VideoRequested.Builder aRequest(String prompt) {
@@ -369,19 +256,6 @@ class TchaviProviderIntegrationTests {
 			.provider(TchaviProvider.NAME)
 			.model("seedance-2")
 			.prompt(prompt);
-	}
-
-	private static TchaviProvider provider(String apiKey) {
-		return new TchaviProvider(ProviderFixtures.client("tchavi", simulator.baseUrl("tchavi"), apiKey));
-	}
-
-	/** A client that waits 1 second for an answer, to see timeouts. */
-	private static TchaviProvider impatientProvider() {
-		return new TchaviProvider(
-				new ProviderHttpClient(
-						"tchavi", simulator.baseUrl("tchavi"), new ProviderEndpoint(null, simulator.apiKey(),
-								Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(30)),
-						EventJson.mapper()));
 	}
 
 }
