@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.reelay.event.FailureCode;
+import io.reelay.event.ProviderError;
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoRequested;
 import io.reelay.media.MediaAccess;
@@ -18,6 +19,7 @@ import io.reelay.provider.TaskStatus;
 import io.reelay.provider.VideoProvider;
 import io.reelay.provider.http.CallKind;
 import io.reelay.provider.http.HttpAnswer;
+import io.reelay.provider.http.OpenAiStyleErrors;
 import io.reelay.provider.http.ProviderHttpClient;
 
 /**
@@ -35,11 +37,8 @@ public final class GenericProvider implements VideoProvider {
 
 	private final ProviderHttpClient http;
 
-	private final GenericErrors errors;
-
 	public GenericProvider(ProviderHttpClient http) {
 		this.http = http;
-		this.errors = new GenericErrors(http.json());
 	}
 
 	@Override
@@ -55,7 +54,7 @@ public final class GenericProvider implements VideoProvider {
 	@Override
 	public SubmittedTask submit(VideoRequested request, MediaAccess media) {
 		HttpAnswer answer = this.http.expectSuccess(this.http.postJson(GENERATIONS, body(request), CallKind.CREATE),
-				CallKind.CREATE, this.errors::fromAnswer);
+				CallKind.CREATE, this::errorOf);
 		GenericTask task;
 		try {
 			task = this.http.read(answer, GenericTask.class);
@@ -78,13 +77,18 @@ public final class GenericProvider implements VideoProvider {
 	@Override
 	public TaskStatus status(String providerTaskId) {
 		String path = GENERATIONS + "/" + URLEncoder.encode(providerTaskId, StandardCharsets.UTF_8);
-		HttpAnswer answer = this.http.expectSuccess(this.http.get(path), CallKind.READ, this.errors::fromAnswer);
+		HttpAnswer answer = this.http.expectSuccess(this.http.get(path), CallKind.READ, this::errorOf);
 		return GenericStatuses.of(this.http.read(answer, GenericTask.class));
 	}
 
 	@Override
 	public DownloadRequest download(VideoCompleted completed) {
 		return this.http.download(URI.create(completed.download().url()));
+	}
+
+	/** Gateways of this shape copy OpenAI's error body, some only in part. */
+	private ProviderError errorOf(HttpAnswer answer) {
+		return OpenAiStyleErrors.fromAnswer(this.http.json(), answer);
 	}
 
 	private static Map<String, Object> body(VideoRequested request) {

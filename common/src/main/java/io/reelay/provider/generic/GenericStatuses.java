@@ -8,6 +8,7 @@ import io.reelay.event.FailureCode;
 import io.reelay.event.ProviderError;
 import io.reelay.provider.TaskStatus;
 import io.reelay.provider.http.HttpFailures;
+import io.reelay.provider.http.OpenAiStyleErrors;
 
 /**
  * The generic API's status words in Reelay's terms. Gateways of this shape use several
@@ -29,7 +30,7 @@ final class GenericStatuses {
 			return new TaskStatus.Succeeded(task.status(), new DownloadLocation(task.videoUrl(), null), null);
 		}
 		if (FAILED.contains(word)) {
-			ProviderError error = GenericErrors.fromNode(null, task.error());
+			ProviderError error = OpenAiStyleErrors.fromNode(null, task.error());
 			FailureCode code = HttpFailures.soundsLikeContentPolicy(error) ? FailureCode.CONTENT_POLICY
 					: FailureCode.GENERATION_FAILED;
 			String reason = (error.message() != null) ? error.message() : "no reason given";
