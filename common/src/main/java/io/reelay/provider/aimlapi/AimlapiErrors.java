@@ -7,9 +7,9 @@ import io.reelay.event.FailureCode;
 import io.reelay.event.ProviderError;
 import io.reelay.provider.ProviderException;
 import io.reelay.provider.http.CallKind;
+import io.reelay.provider.http.ErrorBodies;
 import io.reelay.provider.http.HttpAnswer;
 import io.reelay.provider.http.HttpFailures;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,13 +39,10 @@ final class AimlapiErrors {
 	}
 
 	ProviderError fromAnswer(HttpAnswer answer) {
-		JsonNode body;
-		try {
-			body = this.json.readTree(answer.body());
-		}
-		catch (JacksonException notJson) {
-			return new ProviderError(answer.status(), null, answer.bodyExcerpt());
-		}
+		return ErrorBodies.read(this.json, answer, (body) -> fromBody(answer, body));
+	}
+
+	private static ProviderError fromBody(HttpAnswer answer, JsonNode body) {
 		JsonNode error = body.path("error");
 		String code = text(body.get("statusCode"));
 		if (code == null && error.isObject()) {

@@ -1,7 +1,6 @@
 package io.reelay.provider.http;
 
 import io.reelay.event.ProviderError;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,20 +18,7 @@ public final class OpenAiStyleErrors {
 
 	/** The error in a non-2xx answer, its HTTP status included. */
 	public static ProviderError fromAnswer(JsonMapper json, HttpAnswer answer) {
-		JsonNode body;
-		try {
-			body = json.readTree(answer.body());
-		}
-		catch (JacksonException notJson) {
-			return new ProviderError(answer.status(), null, answer.bodyExcerpt());
-		}
-		if (body == null || !body.isObject()) {
-			return new ProviderError(answer.status(), null, answer.bodyExcerpt());
-		}
-		ProviderError error = fromNode(answer.status(), body.get("error"));
-		String code = (error.code() != null) ? error.code() : text(body.get("code"));
-		String message = (error.message() != null) ? error.message() : text(body.get("message"));
-		return new ProviderError(answer.status(), code, message);
+		return ErrorBodies.read(json, answer, (body) -> fromBody(answer.status(), body));
 	}
 
 	/**
@@ -51,6 +37,13 @@ public final class OpenAiStyleErrors {
 			code = text(error.get("type"));
 		}
 		return new ProviderError(httpStatus, code, text(error.get("message")));
+	}
+
+	private static ProviderError fromBody(int httpStatus, JsonNode body) {
+		ProviderError error = fromNode(httpStatus, body.get("error"));
+		String code = (error.code() != null) ? error.code() : text(body.get("code"));
+		String message = (error.message() != null) ? error.message() : text(body.get("message"));
+		return new ProviderError(httpStatus, code, message);
 	}
 
 	private static String text(JsonNode node) {

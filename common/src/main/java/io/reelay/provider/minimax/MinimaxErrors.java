@@ -4,8 +4,8 @@ import io.reelay.event.FailureCode;
 import io.reelay.event.ProviderError;
 import io.reelay.provider.ProviderException;
 import io.reelay.provider.http.CallKind;
+import io.reelay.provider.http.ErrorBodies;
 import io.reelay.provider.http.HttpAnswer;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,13 +24,10 @@ final class MinimaxErrors {
 
 	/** What MiniMax said in a non-2xx answer. */
 	ProviderError fromAnswer(HttpAnswer answer) {
-		JsonNode body;
-		try {
-			body = this.json.readTree(answer.body());
-		}
-		catch (JacksonException notJson) {
-			return new ProviderError(answer.status(), null, answer.bodyExcerpt());
-		}
+		return ErrorBodies.read(this.json, answer, (body) -> fromBody(answer, body));
+	}
+
+	private static ProviderError fromBody(HttpAnswer answer, JsonNode body) {
 		JsonNode base = body.path("base_resp");
 		if (base.hasNonNull("status_code")) {
 			return new ProviderError(answer.status(), base.get("status_code").asString(), text(base.get("status_msg")));
