@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.reelay.simulator.ApiCall;
 import io.reelay.simulator.ErrorAnswers;
 import io.reelay.simulator.Ids;
+import io.reelay.simulator.OpenAiStyleErrors;
 import io.reelay.simulator.ProviderApi;
 import io.reelay.simulator.SimulatedTask;
 import io.reelay.simulator.Simulation;
@@ -52,7 +53,7 @@ public final class GenericApi implements ProviderApi {
 			status(call, path.substring(GENERATIONS.length() + 1));
 		}
 		else {
-			GenericErrors.send(call, path.startsWith(GENERATIONS) ? 405 : 404,
+			OpenAiStyleErrors.send(call, path.startsWith(GENERATIONS) ? 405 : 404,
 					"Unknown request: " + call.method() + " " + path, "invalid_request_error", null,
 					path.startsWith(GENERATIONS) ? "method_not_allowed" : "unknown_url");
 		}
@@ -68,22 +69,22 @@ public final class GenericApi implements ProviderApi {
 			return;
 		}
 		if (body.isEmpty()) {
-			GenericErrors.send(call, 400, "Request body must be a JSON object", "invalid_request_error", null,
+			OpenAiStyleErrors.send(call, 400, "Request body must be a JSON object", "invalid_request_error", null,
 					"invalid_json");
 			return;
 		}
 		for (String required : new String[] { "model", "prompt" }) {
 			JsonNode value = body.get().get(required);
 			if (value == null || !value.isString() || value.asString().isBlank()) {
-				GenericErrors.send(call, 400, "Missing required parameter: '" + required + "'", "invalid_request_error",
-						required, "missing_required_parameter");
+				OpenAiStyleErrors.send(call, 400, "Missing required parameter: '" + required + "'",
+						"invalid_request_error", required, "missing_required_parameter");
 				return;
 			}
 		}
 		for (String integer : new String[] { "duration", "fps" }) {
 			JsonNode value = body.get().get(integer);
 			if (value != null && !value.isIntegralNumber()) {
-				GenericErrors.send(call, 400, "Invalid type for '" + integer + "': expected an integer",
+				OpenAiStyleErrors.send(call, 400, "Invalid type for '" + integer + "': expected an integer",
 						"invalid_request_error", integer, "invalid_type");
 				return;
 			}
@@ -103,7 +104,8 @@ public final class GenericApi implements ProviderApi {
 			return;
 		}
 		if (found.isEmpty()) {
-			GenericErrors.send(call, 404, "Video task not found: " + id, "invalid_request_error", "id", "not_found");
+			OpenAiStyleErrors.send(call, 404, "Video task not found: " + id, "invalid_request_error", "id",
+					"not_found");
 			return;
 		}
 		SimulatedTask task = found.get();

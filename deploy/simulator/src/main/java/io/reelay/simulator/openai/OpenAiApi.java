@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.reelay.simulator.ApiCall;
 import io.reelay.simulator.ErrorAnswers;
 import io.reelay.simulator.Ids;
+import io.reelay.simulator.OpenAiStyleErrors;
 import io.reelay.simulator.ProviderApi;
 import io.reelay.simulator.SimulatedTask;
 import io.reelay.simulator.Simulation;
@@ -72,8 +73,8 @@ public final class OpenAiApi implements ProviderApi {
 			this.content.serve(call, below[0]);
 		}
 		else {
-			OpenAiErrors.send(call, 404, "Invalid URL (" + method + " " + path + ")", "invalid_request_error", null,
-					"unknown_url");
+			OpenAiStyleErrors.send(call, 404, "Invalid URL (" + method + " " + path + ")", "invalid_request_error",
+					null, "unknown_url");
 		}
 	}
 
@@ -157,7 +158,7 @@ public final class OpenAiApi implements ProviderApi {
 	}
 
 	static void notFound(ApiCall call, String id) throws IOException {
-		OpenAiErrors.send(call, 404, "Video with id '" + id + "' not found.", "invalid_request_error", null,
+		OpenAiStyleErrors.send(call, 404, "Video with id '" + id + "' not found.", "invalid_request_error", null,
 				"video_not_found");
 	}
 

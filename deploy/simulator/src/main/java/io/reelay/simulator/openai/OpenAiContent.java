@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.reelay.simulator.ApiCall;
+import io.reelay.simulator.OpenAiStyleErrors;
 import io.reelay.simulator.SimulatedTask;
 import io.reelay.simulator.Simulation;
 import io.reelay.simulator.VideoStreams;
@@ -39,7 +40,7 @@ final class OpenAiContent {
 		String variant = call.query("variant").orElse("video");
 		if (!variant.equals("video")) {
 			boolean known = List.of("thumbnail", "spritesheet").contains(variant);
-			OpenAiErrors.send(call, 400,
+			OpenAiStyleErrors.send(call, 400,
 					known ? "variant '" + variant + "' is not available on this gateway"
 							: "variant must be one of video, thumbnail, spritesheet",
 					"invalid_request_error", "variant", known ? "unsupported_variant" : "invalid_value");
@@ -49,19 +50,20 @@ final class OpenAiContent {
 		Instant now = this.simulation.now();
 		if (task.stateAt(now) != SimulatedTask.State.SUCCEEDED) {
 			boolean failed = task.stateAt(now) == SimulatedTask.State.FAILED;
-			OpenAiErrors.send(call, 400,
+			OpenAiStyleErrors.send(call, 400,
 					failed ? "Video generation failed; there is no content"
 							: "Video is not ready yet; poll until it is completed",
 					"invalid_request_error", null, failed ? "video_failed" : "video_not_ready");
 			return;
 		}
 		if (now.isBefore(task.finishedAt().plus(this.simulation.settings().contentDelay()))) {
-			OpenAiErrors.send(call, 400, "Video content is not available yet, please retry in a few seconds",
+			OpenAiStyleErrors.send(call, 400, "Video content is not available yet, please retry in a few seconds",
 					"invalid_request_error", null, "content_not_ready");
 			return;
 		}
 		if (now.isAfter(this.videos.expiresAt(task))) {
-			OpenAiErrors.send(call, 404, "Video content has expired", "invalid_request_error", null, "video_expired");
+			OpenAiStyleErrors.send(call, 404, "Video content has expired", "invalid_request_error", null,
+					"video_expired");
 			return;
 		}
 		VideoStreams.send(call, task);

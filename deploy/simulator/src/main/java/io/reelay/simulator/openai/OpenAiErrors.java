@@ -1,18 +1,17 @@
 package io.reelay.simulator.openai;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.reelay.simulator.ApiCall;
 import io.reelay.simulator.ErrorAnswers;
+import io.reelay.simulator.OpenAiStyleErrors;
 
 /** OpenAI error bodies: {@code {"error":{"message","type","param","code"}}}. */
 final class OpenAiErrors implements ErrorAnswers {
 
 	@Override
 	public void unauthorized(ApiCall call) throws IOException {
-		send(call, 401,
+		OpenAiStyleErrors.send(call, 401,
 				call.sentAuthorization() ? "Incorrect API key provided"
 						: "You didn't provide an API key. Use the Authorization header: Bearer YOUR_KEY",
 				"invalid_request_error", null, "invalid_api_key");
@@ -20,19 +19,19 @@ final class OpenAiErrors implements ErrorAnswers {
 
 	@Override
 	public void rateLimited(ApiCall call, int status) throws IOException {
-		send(call, (status != 0) ? status : 429, "Rate limit reached for requests", "requests", null,
+		OpenAiStyleErrors.send(call, (status != 0) ? status : 429, "Rate limit reached for requests", "requests", null,
 				"rate_limit_exceeded");
 	}
 
 	@Override
 	public void serverError(ApiCall call, int status) throws IOException {
 		if (status == 503) {
-			send(call, status, "The server is overloaded or not ready yet.", "server_error", null,
+			OpenAiStyleErrors.send(call, status, "The server is overloaded or not ready yet.", "server_error", null,
 					"service_unavailable");
 		}
 		else {
-			send(call, status, "The server had an error while processing your request.", "server_error", null,
-					"internal_error");
+			OpenAiStyleErrors.send(call, status, "The server had an error while processing your request.",
+					"server_error", null, "internal_error");
 		}
 	}
 
@@ -41,28 +40,20 @@ final class OpenAiErrors implements ErrorAnswers {
 	 */
 	@Override
 	public void noCredits(ApiCall call) throws IOException {
-		send(call, 429, "You exceeded your current quota, please check your plan and billing details.",
-				"insufficient_quota", null, "insufficient_quota");
+		OpenAiStyleErrors.send(call, 429,
+				"You exceeded your current quota, please check your plan and billing details.", "insufficient_quota",
+				null, "insufficient_quota");
 	}
 
 	@Override
 	public void contentRejected(ApiCall call) throws IOException {
-		send(call, 400, "Your request was blocked by our moderation system.", "invalid_request_error", "prompt",
-				"moderation_blocked");
+		OpenAiStyleErrors.send(call, 400, "Your request was blocked by our moderation system.", "invalid_request_error",
+				"prompt", "moderation_blocked");
 	}
 
 	static void send(ApiCall call, Problem problem) throws IOException {
-		send(call, problem.status(), problem.message(), problem.type(), problem.param(), problem.code());
-	}
-
-	static void send(ApiCall call, int status, String message, String type, String param, String code)
-			throws IOException {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("message", message);
-		error.put("type", type);
-		error.put("param", param);
-		error.put("code", code);
-		call.sendJson(status, Map.of("error", error));
+		OpenAiStyleErrors.send(call, problem.status(), problem.message(), problem.type(), problem.param(),
+				problem.code());
 	}
 
 	/** An error answer, made before it is sent. */
