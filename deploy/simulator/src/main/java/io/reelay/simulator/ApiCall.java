@@ -111,6 +111,17 @@ public final class ApiCall {
 		}
 	}
 
+	/**
+	 * The JSON body's {@code prompt}, what faults and markers match a creation by; null
+	 * when there is none.
+	 */
+	public String jsonPrompt() {
+		return jsonObject().map((json) -> json.path("prompt"))
+			.filter(JsonNode::isString)
+			.map(JsonNode::asString)
+			.orElse(null);
+	}
+
 	/** Whether an {@code Authorization} header came at all, right or wrong. */
 	public boolean sentAuthorization() {
 		return header("Authorization").isPresent();
@@ -148,6 +159,19 @@ public final class ApiCall {
 	 */
 	public boolean admit(Operation operation, String prompt, String taskId) throws IOException {
 		return Admission.admit(this, operation, prompt, taskId);
+	}
+
+	/** {@link #admit} for a creation, by the prompt in its JSON body. */
+	public boolean admitCreation() throws IOException {
+		return admit(Operation.CREATE, jsonPrompt(), null);
+	}
+
+	/**
+	 * {@link #admit} for a call about a task, found or not: faults and markers match the
+	 * prompt of a task found.
+	 */
+	public boolean admitAbout(Operation operation, Optional<SimulatedTask> task, String taskId) throws IOException {
+		return admit(operation, task.map(SimulatedTask::prompt).orElse(null), taskId);
 	}
 
 	/**

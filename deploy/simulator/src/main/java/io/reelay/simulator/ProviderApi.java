@@ -6,21 +6,40 @@ import java.io.IOException;
  * One provider's API, served below its base path. The simulator records every call and
  * checks the API key before {@link #serve} sees it.
  */
-public interface ProviderApi {
+public abstract class ProviderApi {
+
+	/** The tasks, faults and clock every API shares. */
+	protected final Simulation simulation;
+
+	private final String name;
+
+	private final ErrorAnswers errors;
 
 	/**
-	 * The provider's key ({@code minimax}, ...), the first segment of its base path.
+	 * @param name the provider's key ({@code minimax}, ...), the first segment of its
+	 * base path
+	 * @param errors how the provider says no, to a wrong API key and in faults
 	 */
-	String name();
-
-	/** The base URL's path, e.g. {@code /tchavi/api}. */
-	default String basePath() {
-		return "/" + name();
+	protected ProviderApi(String name, ErrorAnswers errors, Simulation simulation) {
+		this.name = name;
+		this.errors = errors;
+		this.simulation = simulation;
 	}
 
-	ErrorAnswers errors();
+	public final String name() {
+		return this.name;
+	}
+
+	/** The base URL's path, e.g. {@code /tchavi/api}. */
+	public String basePath() {
+		return "/" + this.name;
+	}
+
+	public final ErrorAnswers errors() {
+		return this.errors;
+	}
 
 	/** Answers a call that carries the right API key. */
-	void serve(ApiCall call) throws IOException;
+	public abstract void serve(ApiCall call) throws IOException;
 
 }

@@ -47,8 +47,7 @@ final class VideoFiles implements HttpHandler {
 			String name = call.path().replaceFirst("^/", "");
 			String taskId = name.endsWith(".mp4") ? name.substring(0, name.length() - ".mp4".length()) : name;
 			Optional<SimulatedTask> task = this.simulation.tasks().find(this.provider, taskId);
-			if (!call.admit(Operation.DOWNLOAD, task.map(SimulatedTask::prompt).orElse(null), taskId)
-					|| !signedAndFresh(call, taskId)) {
+			if (!call.admitAbout(Operation.DOWNLOAD, task, taskId) || !signedAndFresh(call, taskId)) {
 				return;
 			}
 			if (task.isEmpty() || task.get().stateAt(this.simulation.now()) != SimulatedTask.State.SUCCEEDED) {

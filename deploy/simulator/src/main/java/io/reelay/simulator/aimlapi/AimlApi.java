@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.reelay.simulator.ApiCall;
-import io.reelay.simulator.ErrorAnswers;
 import io.reelay.simulator.ProviderApi;
 import io.reelay.simulator.Scenario;
 import io.reelay.simulator.SimulatedTask;
@@ -23,29 +22,15 @@ import tools.jackson.databind.JsonNode;
  * generation with nullable {@code video}, {@code error} and {@code meta}. Credits are
  * charged at submission; the finished generation reports them.
  */
-public final class AimlApi implements ProviderApi {
+public final class AimlApi extends ProviderApi {
 
 	static final String GENERATIONS = "/v2/video/generations";
 
 	/** What a finished {@code video-01} generation reports in {@code meta.usage}. */
 	static final long CREDITS_PER_VIDEO = 1_050_000;
 
-	private final Simulation simulation;
-
-	private final AimlErrors errors = new AimlErrors();
-
 	public AimlApi(Simulation simulation) {
-		this.simulation = simulation;
-	}
-
-	@Override
-	public String name() {
-		return "aimlapi";
-	}
-
-	@Override
-	public ErrorAnswers errors() {
-		return this.errors;
+		super("aimlapi", new AimlErrors(), simulation);
 	}
 
 	@Override
@@ -65,20 +50,17 @@ public final class AimlApi implements ProviderApi {
 	}
 
 	private void create(ApiCall call) throws IOException {
-		Optional<JsonNode> body = call.jsonObject();
-		String prompt = body.map((json) -> json.path("prompt"))
-			.filter(JsonNode::isString)
-			.map(JsonNode::asString)
-			.orElse(null);
-		if (!call.admit(Operation.CREATE, prompt, null)) {
+		if (!call.admitCreation()) {
 			return;
 		}
+		Optional<JsonNode> body = call.jsonObject();
 		List<Map<String, Object>> issues = AimlValidation.issuesWith(body.orElse(null));
 		if (!issues.isEmpty()) {
 			AimlErrors.send(call, 400, "Body validation error!", issues);
 			return;
 		}
-		SimulatedTask task = this.simulation.create(name(), UUID.randomUUID().toString(), AimlValidation.MODEL, prompt);
+		SimulatedTask task = this.simulation.create(name(), UUID.randomUUID().toString(), AimlValidation.MODEL,
+				call.jsonPrompt());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", task.id());
 		answer.put("status", "queued");
@@ -88,7 +70,7 @@ public final class AimlApi implements ProviderApi {
 	private void poll(ApiCall call) throws IOException {
 		Optional<String> id = call.query("generation_id").filter((value) -> !value.isBlank());
 		Optional<SimulatedTask> found = id.flatMap((value) -> this.simulation.tasks().find(name(), value));
-		if (!call.admit(Operation.STATUS, found.map(SimulatedTask::prompt).orElse(null), id.orElse(null))) {
+		if (!call.admitAbout(Operation.STATUS, found, id.orElse(null))) {
 			return;
 		}
 		if (id.isEmpty()) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.reelay.simulator.ApiCall;
-import io.reelay.simulator.ErrorAnswers;
 import io.reelay.simulator.Ids;
 import io.reelay.simulator.OpenAiStyleErrors;
 import io.reelay.simulator.ProviderApi;
@@ -21,26 +20,12 @@ import tools.jackson.databind.JsonNode;
  * /v1/videos/generations/{id}}, with OpenAI-style error bodies; finished jobs carry a
  * signed {@code video_url}.
  */
-public final class GenericApi implements ProviderApi {
+public final class GenericApi extends ProviderApi {
 
 	static final String GENERATIONS = "/v1/videos/generations";
 
-	private final Simulation simulation;
-
-	private final GenericErrors errors = new GenericErrors();
-
 	public GenericApi(Simulation simulation) {
-		this.simulation = simulation;
-	}
-
-	@Override
-	public String name() {
-		return "generic";
-	}
-
-	@Override
-	public ErrorAnswers errors() {
-		return this.errors;
+		super("generic", new GenericErrors(), simulation);
 	}
 
 	@Override
@@ -60,14 +45,10 @@ public final class GenericApi implements ProviderApi {
 	}
 
 	private void create(ApiCall call) throws IOException {
-		Optional<JsonNode> body = call.jsonObject();
-		String prompt = body.map((json) -> json.path("prompt"))
-			.filter(JsonNode::isString)
-			.map(JsonNode::asString)
-			.orElse(null);
-		if (!call.admit(Operation.CREATE, prompt, null)) {
+		if (!call.admitCreation()) {
 			return;
 		}
+		Optional<JsonNode> body = call.jsonObject();
 		if (body.isEmpty()) {
 			OpenAiStyleErrors.send(call, 400, "Request body must be a JSON object", "invalid_request_error", null,
 					"invalid_json");
@@ -90,7 +71,7 @@ public final class GenericApi implements ProviderApi {
 			}
 		}
 		SimulatedTask task = this.simulation.create(name(), Ids.hex("video_", 12), body.get().get("model").asString(),
-				prompt);
+				call.jsonPrompt());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", task.id());
 		answer.put("status", "processing");
@@ -100,7 +81,7 @@ public final class GenericApi implements ProviderApi {
 
 	private void status(ApiCall call, String id) throws IOException {
 		Optional<SimulatedTask> found = this.simulation.tasks().find(name(), id);
-		if (!call.admit(Operation.STATUS, found.map(SimulatedTask::prompt).orElse(null), id)) {
+		if (!call.admitAbout(Operation.STATUS, found, id)) {
 			return;
 		}
 		if (found.isEmpty()) {

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.reelay.simulator.ApiCall;
-import io.reelay.simulator.ErrorAnswers;
 import io.reelay.simulator.Ids;
 import io.reelay.simulator.ProviderApi;
 import io.reelay.simulator.Scenario;
@@ -23,28 +23,14 @@ import tools.jackson.databind.JsonNode;
  * /v1/files/retrieve?file_id=}) for a download URL valid 9 hours. Errors come in
  * {@code base_resp}, mostly with HTTP 200.
  */
-public final class MinimaxApi implements ProviderApi {
-
-	private final Simulation simulation;
-
-	private final MinimaxErrors errors = new MinimaxErrors();
+public final class MinimaxApi extends ProviderApi {
 
 	private final MinimaxFiles files = new MinimaxFiles();
 
 	private final Map<String, String> resolutions = new ConcurrentHashMap<>();
 
 	public MinimaxApi(Simulation simulation) {
-		this.simulation = simulation;
-	}
-
-	@Override
-	public String name() {
-		return "minimax";
-	}
-
-	@Override
-	public ErrorAnswers errors() {
-		return this.errors;
+		super("minimax", new MinimaxErrors(), simulation);
 	}
 
 	@Override
@@ -59,14 +45,10 @@ public final class MinimaxApi implements ProviderApi {
 	}
 
 	private void create(ApiCall call) throws IOException {
-		Optional<JsonNode> body = call.jsonObject();
-		String prompt = body.map((json) -> json.path("prompt"))
-			.filter(JsonNode::isString)
-			.map(JsonNode::asString)
-			.orElse(null);
-		if (!call.admit(Operation.CREATE, prompt, null)) {
+		if (!call.admitCreation()) {
 			return;
 		}
+		Optional<JsonNode> body = call.jsonObject();
 		if (body.isEmpty()) {
 			MinimaxErrors.invalidParams(call, "the body must be a JSON object");
 			return;
@@ -76,8 +58,10 @@ public final class MinimaxApi implements ProviderApi {
 			MinimaxErrors.invalidParams(call, problem.get());
 			return;
 		}
+		// a MiniMax job from a first frame alone may have no prompt
+		String prompt = Objects.requireNonNullElse(call.jsonPrompt(), "");
 		SimulatedTask task = this.simulation.create(name(), Long.toString(Ids.number(15)),
-				body.get().get("model").asString(), (prompt != null) ? prompt : "");
+				body.get().get("model").asString(), prompt);
 		this.resolutions.put(task.id(), MinimaxValidation.resolutionOf(body.get()));
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("task_id", task.id());
@@ -88,7 +72,7 @@ public final class MinimaxApi implements ProviderApi {
 	private void query(ApiCall call) throws IOException {
 		Optional<String> taskId = call.query("task_id").filter((id) -> !id.isBlank());
 		Optional<SimulatedTask> found = taskId.flatMap((id) -> this.simulation.tasks().find(name(), id));
-		if (!call.admit(Operation.STATUS, found.map(SimulatedTask::prompt).orElse(null), taskId.orElse(null))) {
+		if (!call.admitAbout(Operation.STATUS, found, taskId.orElse(null))) {
 			return;
 		}
 		if (found.isEmpty()) {
@@ -117,8 +101,7 @@ public final class MinimaxApi implements ProviderApi {
 		Optional<String> fileId = call.query("file_id").filter((id) -> id.matches("\\d{1,18}"));
 		Optional<SimulatedTask> found = fileId.flatMap((id) -> this.files.taskIdOf(Long.parseLong(id)))
 			.flatMap((id) -> this.simulation.tasks().find(name(), id));
-		if (!call.admit(Operation.RETRIEVE, found.map(SimulatedTask::prompt).orElse(null),
-				found.map(SimulatedTask::id).orElse(null))) {
+		if (!call.admitAbout(Operation.RETRIEVE, found, found.map(SimulatedTask::id).orElse(null))) {
 			return;
 		}
 		if (found.isEmpty()) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.reelay.simulator.ApiCall;
-import io.reelay.simulator.ErrorAnswers;
 import io.reelay.simulator.Ids;
 import io.reelay.simulator.OpenAiStyleErrors;
 import io.reelay.simulator.ProviderApi;
@@ -24,32 +23,18 @@ import io.reelay.simulator.openai.OpenAiErrors.Problem;
  * /v1/videos/{id}/content} (the MP4 itself, API key required), {@code GET /v1/videos},
  * {@code DELETE /v1/videos/{id}}.
  */
-public final class OpenAiApi implements ProviderApi {
+public final class OpenAiApi extends ProviderApi {
 
 	private static final String VIDEOS = "/v1/videos";
-
-	private final Simulation simulation;
-
-	private final OpenAiErrors errors = new OpenAiErrors();
 
 	private final OpenAiVideos videos;
 
 	private final OpenAiContent content;
 
 	public OpenAiApi(Simulation simulation) {
-		this.simulation = simulation;
+		super("openai", new OpenAiErrors(), simulation);
 		this.videos = new OpenAiVideos(simulation);
 		this.content = new OpenAiContent(simulation, this.videos);
-	}
-
-	@Override
-	public String name() {
-		return "openai";
-	}
-
-	@Override
-	public ErrorAnswers errors() {
-		return this.errors;
 	}
 
 	@Override
@@ -101,7 +86,7 @@ public final class OpenAiApi implements ProviderApi {
 
 	private void retrieve(ApiCall call, String id) throws IOException {
 		Optional<SimulatedTask> found = this.videos.find(id);
-		if (!call.admit(Operation.STATUS, found.map(SimulatedTask::prompt).orElse(null), id)) {
+		if (!call.admitAbout(Operation.STATUS, found, id)) {
 			return;
 		}
 		if (found.isEmpty()) {

@@ -30,7 +30,7 @@ final class OpenAiContent {
 
 	void serve(ApiCall call, String id) throws IOException {
 		Optional<SimulatedTask> found = this.videos.find(id);
-		if (!call.admit(Operation.DOWNLOAD, found.map(SimulatedTask::prompt).orElse(null), id)) {
+		if (!call.admitAbout(Operation.DOWNLOAD, found, id)) {
 			return;
 		}
 		if (found.isEmpty()) {

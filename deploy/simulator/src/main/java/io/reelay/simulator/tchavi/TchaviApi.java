@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.reelay.simulator.ApiCall;
-import io.reelay.simulator.ErrorAnswers;
 import io.reelay.simulator.Ids;
 import io.reelay.simulator.ProviderApi;
 import io.reelay.simulator.SimulatedTask;
@@ -23,38 +22,24 @@ import tools.jackson.databind.JsonNode;
  * 202 with the job, {@code GET /v1/jobs/{id}} polls it, {@code GET
  * /v1/jobs?status&limit&offset} lists jobs.
  */
-public final class TchaviApi implements ProviderApi {
+public final class TchaviApi extends ProviderApi {
 
 	public static final String BASE_PATH = "/tchavi/api";
 
 	private static final String JOBS = "/v1/jobs";
-
-	private final Simulation simulation;
-
-	private final TchaviErrors errors = new TchaviErrors();
 
 	private final TchaviJobs jobs;
 
 	private final Map<String, TchaviOrder> orders = new ConcurrentHashMap<>();
 
 	public TchaviApi(Simulation simulation) {
-		this.simulation = simulation;
+		super("tchavi", new TchaviErrors(), simulation);
 		this.jobs = new TchaviJobs(simulation);
-	}
-
-	@Override
-	public String name() {
-		return "tchavi";
 	}
 
 	@Override
 	public String basePath() {
 		return BASE_PATH;
-	}
-
-	@Override
-	public ErrorAnswers errors() {
-		return this.errors;
 	}
 
 	@Override
@@ -76,14 +61,10 @@ public final class TchaviApi implements ProviderApi {
 	}
 
 	private void create(ApiCall call) throws IOException {
-		Optional<JsonNode> body = call.jsonObject();
-		String prompt = body.map((json) -> json.path("prompt"))
-			.filter(JsonNode::isString)
-			.map(JsonNode::asString)
-			.orElse(null);
-		if (!call.admit(Operation.CREATE, prompt, null)) {
+		if (!call.admitCreation()) {
 			return;
 		}
+		Optional<JsonNode> body = call.jsonObject();
 		if (body.isEmpty()) {
 			TchaviErrors.invalid(call, "body must be a JSON object");
 			return;
@@ -94,7 +75,7 @@ public final class TchaviApi implements ProviderApi {
 			return;
 		}
 		SimulatedTask task = this.simulation.create(name(), Ids.hex("job_", 12), body.get().get("model").asString(),
-				prompt);
+				call.jsonPrompt());
 		TchaviOrder order = TchaviOrder.of(body.get());
 		this.orders.put(task.id(), order);
 		// The document's submission answer says processing, whatever the queue does.
@@ -103,7 +84,7 @@ public final class TchaviApi implements ProviderApi {
 
 	private void poll(ApiCall call, String id) throws IOException {
 		Optional<SimulatedTask> found = this.simulation.tasks().find(name(), id);
-		if (!call.admit(Operation.STATUS, found.map(SimulatedTask::prompt).orElse(null), id)) {
+		if (!call.admitAbout(Operation.STATUS, found, id)) {
 			return;
 		}
 		if (found.isEmpty()) {
