@@ -1,5 +1,7 @@
 package io.reelay.provider;
 
+import java.time.Duration;
+
 import io.reelay.event.DownloadLocation;
 import io.reelay.event.FailureCode;
 import io.reelay.event.ProviderError;
@@ -16,8 +18,20 @@ public sealed interface TaskStatus {
 
 	/**
 	 * @param progressPercent 0 to 100 when the provider reports progress
+	 * @param pollAfter when the provider suggests asking again (OpenAI's
+	 * {@code openai-poll-after-ms}), or null
 	 */
-	record Running(String providerStatus, Integer progressPercent) implements TaskStatus {
+	record Running(String providerStatus, Integer progressPercent, Duration pollAfter) implements TaskStatus {
+
+		public Running(String providerStatus, Integer progressPercent) {
+			this(providerStatus, progressPercent, null);
+		}
+
+		/** The same status with the provider's hint for the next check. */
+		public Running withPollAfter(Duration pollAfter) {
+			return new Running(this.providerStatus, this.progressPercent, pollAfter);
+		}
+
 	}
 
 	record Succeeded(String providerStatus, DownloadLocation download, Usage usage) implements TaskStatus {

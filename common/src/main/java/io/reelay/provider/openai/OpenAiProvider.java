@@ -1,6 +1,7 @@
 package io.reelay.provider.openai;
 
 import java.net.URI;
+import java.time.Duration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -85,8 +86,25 @@ public final class OpenAiProvider implements VideoProvider {
 	@Override
 	public TaskStatus status(String providerTaskId) {
 		HttpAnswer answer = this.errors.expectSuccess(this.http.get(videoPath(providerTaskId)), CallKind.READ);
-		return OpenAiStatuses.of(this.http.read(answer, OpenAiVideo.class),
+		TaskStatus status = OpenAiStatuses.of(this.http.read(answer, OpenAiVideo.class),
 				this.http.resolve(videoPath(providerTaskId) + "/content").toString());
+		if (status instanceof TaskStatus.Running running) {
+			return running.withPollAfter(pollAfter(answer));
+		}
+		return status;
+	}
+
+	/** OpenAI's SDK honours this header as the next poll delay, and so does Reelay. */
+	private static Duration pollAfter(HttpAnswer answer) {
+		try {
+			return answer.headers()
+				.firstValue("openai-poll-after-ms")
+				.map((millis) -> Duration.ofMillis(Math.max(0, Long.parseLong(millis.trim()))))
+				.orElse(null);
+		}
+		catch (NumberFormatException unreadable) {
+			return null;
+		}
 	}
 
 	/**

@@ -160,19 +160,22 @@ class OpenAiProviderIntegrationTests extends AdapterTestSupport<OpenAiProvider> 
 	}
 
 	@Test
-	void callsAQueuedTaskRunningAtZeroAndAStartedOneAtFifty() throws Exception {
+	void callsAQueuedTaskRunningAtZeroAndAStartedOneAtFiftyWithTheApisPollHint() throws Exception {
 		try (ProviderSimulator slow = ProviderSimulator
 			.start(SimulatorSettings.forTests().withGenerationTime(Duration.ofHours(1)))) {
 			OpenAiProvider provider = providerOn(slow);
 			SubmittedTask task = provider.submit(aRequest("A glacier").build(), ProviderFixtures.media());
-			assertThat(provider.status(task.providerTaskId())).isEqualTo(new TaskStatus.Running("queued", 0));
+			// with the simulator's openai-poll-after-ms hint: a fifth of the generation
+			// time
+			assertThat(provider.status(task.providerTaskId()))
+				.isEqualTo(new TaskStatus.Running("queued", 0, Duration.ofMinutes(12)));
 		}
 		OpenAiProvider provider = provider();
 		SubmittedTask stuck = provider.submit(aRequest("A glacier [sim:stuck]").build(), ProviderFixtures.media());
 		assertThat(await().atMost(Duration.ofSeconds(10))
 			.until(() -> provider.status(stuck.providerTaskId()),
 					(status) -> "in_progress".equals(status.providerStatus())))
-			.isEqualTo(new TaskStatus.Running("in_progress", 50));
+			.isEqualTo(new TaskStatus.Running("in_progress", 50, Duration.ofMillis(60)));
 	}
 
 	@Test
