@@ -18,6 +18,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +51,8 @@ import org.springframework.util.backoff.FixedBackOff;
 @EnableKafka
 @EnableConfigurationProperties(ReelayKafkaProperties.class)
 public class KafkaConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
 
 	/**
 	 * Millisecond precision: event times stay readable by every consumer's date parser.
@@ -117,6 +121,14 @@ public class KafkaConfiguration {
 			}
 			long asked = (known.retryAfter() != null) ? known.retryAfter().toMillis() : -1;
 			return backOff(kafka.retry(), asked);
+		});
+		// an operator should see that a provider is busy or down, not only a late success
+		handler.setRetryListeners((record, ex, attempt) -> {
+			ReelayException known = FailedRecordRecoverer.find(ex, ReelayException.class);
+			if (known != null && known.retryable()) {
+				log.info("request {} on {}: attempt {} failed ({}), trying again: {}", record.key(), record.topic(),
+						attempt, known.code(), known.getMessage());
+			}
 		});
 		return handler;
 	}

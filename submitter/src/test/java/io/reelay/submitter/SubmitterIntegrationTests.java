@@ -28,14 +28,18 @@ import io.reelay.testing.TestImages;
 import io.reelay.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The submitter on a real broker against the simulator. */
 @SpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
 class SubmitterIntegrationTests extends StageTestSupport {
 
 	@Override
@@ -140,7 +144,7 @@ class SubmitterIntegrationTests extends StageTestSupport {
 	}
 
 	@Test
-	void retriesAMinimaxRateLimitAnsweredInsideHttp200AndCreatesTheJobOnce() {
+	void retriesAMinimaxRateLimitAnsweredInsideHttp200AndCreatesTheJobOnce(CapturedOutput output) {
 		String prompt = "a crowded station at rush hour " + Events.newRequestId();
 		simulator.faults().add(new FaultRule("minimax", Operation.CREATE, Fault.RATE_LIMIT, 1, prompt));
 		VideoRequested request = Events.aRequest(Events.newRequestId(), prompt)
@@ -157,6 +161,8 @@ class SubmitterIntegrationTests extends StageTestSupport {
 
 		assertThat(submitted.provider()).isEqualTo("minimax");
 		assertThat(simulator.tasks().createCalls("minimax", prompt)).isEqualTo(2);
+		assertThat(output).contains("request " + request.requestId()
+				+ " on video.requests: attempt 1 failed (RATE_LIMITED), trying again: minimax");
 		assertThat(simulator.tasks().all()).filteredOn((task) -> task.prompt().equals(prompt)).hasSize(1);
 	}
 
