@@ -82,19 +82,6 @@ public record VideoRequested(int schemaVersion, String requestId, String provide
 		return toBuilder().requestId(requestId).build();
 	}
 
-	/** Every image the request refers to, first frame first. */
-	public List<String> images() {
-		List<String> images = new java.util.ArrayList<>();
-		if (this.image != null) {
-			images.add(this.image);
-		}
-		if (this.lastFrameImage != null) {
-			images.add(this.lastFrameImage);
-		}
-		images.addAll(this.referenceImages);
-		return images;
-	}
-
 	/** Builds a request field by field; the schema version is the current one. */
 	public static final class Builder {
 

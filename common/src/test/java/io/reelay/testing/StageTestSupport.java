@@ -2,7 +2,6 @@ package io.reelay.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 import io.reelay.simulator.ProviderSimulator;
 import io.reelay.simulator.SimulatorSettings;
@@ -21,9 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 public abstract class StageTestSupport {
 
-	/** Every provider the simulator serves, all configured for the stage under test. */
-	protected static final List<String> PROVIDERS = List.of("generic", "minimax", "aimlapi", "tchavi", "openai");
-
 	protected static final ProviderSimulator simulator = startSimulator();
 
 	protected RecordPublisher publisher;
@@ -36,7 +32,8 @@ public abstract class StageTestSupport {
 		registry.add("reelay.kafka.partitions", () -> 3);
 		registry.add("reelay.kafka.retry.initial-interval", () -> "100ms");
 		registry.add("reelay.kafka.retry.max-retries", () -> 2);
-		for (String provider : PROVIDERS) {
+		// every provider the simulator serves, all configured for the stage under test
+		for (String provider : simulator.providers()) {
 			registry.add("reelay.providers." + provider + ".base-url", () -> simulator.baseUrl(provider));
 			registry.add("reelay.providers." + provider + ".api-key", simulator::apiKey);
 		}

@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.reelay.event.FailureCode;
-import io.reelay.event.ReelayException;
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoRequested;
 import io.reelay.media.MediaAccess;
-import io.reelay.media.MediaReference;
 import io.reelay.provider.DownloadRequest;
+import io.reelay.provider.MediaInputs;
 import io.reelay.provider.ProviderException;
 import io.reelay.provider.SubmittedTask;
 import io.reelay.provider.TaskStatus;
@@ -108,32 +107,7 @@ public final class AimlapiProvider implements VideoProvider {
 	 * image": web URLs go as they are, anything else inline as a {@code data:} URL.
 	 */
 	private static String imageUrl(String reference, MediaAccess media) {
-		MediaReference parsed;
-		try {
-			parsed = MediaReference.parse(reference);
-			if (parsed instanceof MediaReference.Web) {
-				return reference;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ProviderException(FailureCode.INVALID_REQUEST, "image: " + ex.getMessage());
-		}
-		MediaReference.Inline inline;
-		try {
-			inline = media.inline(parsed, AimlapiImageRules.MAX_BYTES);
-		}
-		catch (ProviderException ex) {
-			throw ex;
-		}
-		catch (ReelayException ex) {
-			// the bucket's refusals say what is wrong; the field says where
-			throw new ProviderException(ex.code(), "image: " + ex.getMessage(), null, null, ex);
-		}
-		List<String> problems = AimlapiImageRules.problems("image", inline);
-		if (!problems.isEmpty()) {
-			throw new ProviderException(FailureCode.INVALID_REQUEST, String.join("; ", problems));
-		}
-		return inline.dataUrl();
+		return MediaInputs.webUrlOrDataUrl("image", reference, media, AimlapiRequestRules.IMAGE_RULES);
 	}
 
 	private static ProviderException outcomeUnknown(String what, Throwable cause) {

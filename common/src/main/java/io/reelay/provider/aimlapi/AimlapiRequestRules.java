@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.reelay.event.VideoRequested;
+import io.reelay.media.ImageRules;
 import io.reelay.media.MediaReference;
 
 /**
@@ -13,6 +14,8 @@ import io.reelay.media.MediaReference;
  * instead, never dropped.
  */
 final class AimlapiRequestRules {
+
+	static final ImageRules IMAGE_RULES = ImageRules.hailuoFrames("video-01");
 
 	static final String MODEL = "video-01";
 
@@ -42,7 +45,7 @@ final class AimlapiRequestRules {
 		MediaReference.tryParse(request.image())
 			.filter(MediaReference.Inline.class::isInstance)
 			.map(MediaReference.Inline.class::cast)
-			.ifPresent((image) -> problems.addAll(AimlapiImageRules.problems("image", image)));
+			.ifPresent((image) -> problems.addAll(IMAGE_RULES.problems("image", image)));
 		problems.addAll(unsupported(request));
 		request.providerOptions()
 			.keySet()

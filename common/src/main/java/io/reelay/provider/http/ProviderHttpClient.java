@@ -88,11 +88,6 @@ public final class ProviderHttpClient {
 		return new DownloadRequest(uri, sameOrigin ? Map.of("Authorization", bearer()) : Map.of());
 	}
 
-	/** The provider's name, for messages. */
-	public String provider() {
-		return this.provider;
-	}
-
 	/**
 	 * The answer to a call, or a {@link ProviderException}: non-2xx answers are
 	 * classified with the provider's own error, which {@code errorOf} extracts from the

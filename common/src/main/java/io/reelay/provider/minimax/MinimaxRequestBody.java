@@ -5,12 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.reelay.event.FailureCode;
-import io.reelay.event.ReelayException;
 import io.reelay.event.VideoRequested;
 import io.reelay.media.MediaAccess;
-import io.reelay.media.MediaReference;
-import io.reelay.provider.ProviderException;
+import io.reelay.provider.MediaInputs;
 
 /**
  * The body of {@code POST /v1/video_generation}. Images go as MiniMax takes them: web
@@ -47,33 +44,7 @@ final class MinimaxRequestBody {
 	}
 
 	private static String image(String field, String reference, MediaAccess media) {
-		MediaReference parsed;
-		try {
-			parsed = MediaReference.parse(reference);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ProviderException(FailureCode.INVALID_REQUEST, field + ": " + ex.getMessage());
-		}
-		if (parsed instanceof MediaReference.Web) {
-			return reference;
-		}
-		MediaReference.Inline inline;
-		try {
-			inline = media.inline(parsed, MinimaxImageRules.MAX_BYTES);
-		}
-		catch (ProviderException ex) {
-			throw ex;
-		}
-		catch (ReelayException ex) {
-			// the bucket's refusals say what is wrong; the field says where
-			throw new ProviderException(ex.code(), field + ": " + ex.getMessage(), null, null, ex);
-		}
-		// bucket objects are only seen here, after the request checks
-		List<String> problems = MinimaxImageRules.problems(field, inline);
-		if (!problems.isEmpty()) {
-			throw new ProviderException(FailureCode.INVALID_REQUEST, String.join("; ", problems));
-		}
-		return inline.dataUrl();
+		return MediaInputs.webUrlOrDataUrl(field, reference, media, MinimaxRequestRules.IMAGE_RULES);
 	}
 
 	private static void putIfPresent(Map<String, Object> body, String name, Object value) {

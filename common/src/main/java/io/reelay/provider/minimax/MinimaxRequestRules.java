@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.reelay.event.VideoRequested;
+import io.reelay.media.ImageRules;
 import io.reelay.media.MediaReference;
 
 /**
@@ -16,6 +17,8 @@ import io.reelay.media.MediaReference;
 final class MinimaxRequestRules {
 
 	static final int MAX_PROMPT_LENGTH = 2000;
+
+	static final ImageRules IMAGE_RULES = ImageRules.hailuoFrames("MiniMax");
 
 	/** Body fields Reelay fills from request fields, by the request field to use. */
 	private static final Map<String, String> MAPPED = Map.of("model", "model", "prompt", "prompt", "prompt_optimizer",
@@ -62,13 +65,13 @@ final class MinimaxRequestRules {
 
 	private static List<String> imageProblems(VideoRequested request) {
 		List<String> problems = new ArrayList<>();
-		inline(request.image()).ifPresent((image) -> problems.addAll(MinimaxImageRules.problems("image", image)));
+		inline(request.image()).ifPresent((image) -> problems.addAll(IMAGE_RULES.problems("image", image)));
 		inline(request.lastFrameImage())
-			.ifPresent((image) -> problems.addAll(MinimaxImageRules.problems("lastFrameImage", image)));
+			.ifPresent((image) -> problems.addAll(IMAGE_RULES.problems("lastFrameImage", image)));
 		for (int i = 0; i < request.referenceImages().size(); i++) {
 			String field = "referenceImages[" + i + "]";
 			inline(request.referenceImages().get(i))
-				.ifPresent((image) -> problems.addAll(MinimaxImageRules.problems(field, image)));
+				.ifPresent((image) -> problems.addAll(IMAGE_RULES.problems(field, image)));
 		}
 		return problems;
 	}

@@ -13,6 +13,7 @@ import io.reelay.event.VideoRequested;
 import io.reelay.media.MediaAccess;
 import io.reelay.media.MediaReference;
 import io.reelay.provider.DownloadRequest;
+import io.reelay.provider.MediaInputs;
 import io.reelay.provider.ProviderException;
 import io.reelay.provider.SubmittedTask;
 import io.reelay.provider.TaskStatus;
@@ -120,14 +121,8 @@ public final class OpenAiProvider implements VideoProvider {
 
 	/** The first frame as bytes: the API takes the file, never a URL. */
 	private static MediaReference.Inline image(String reference, MediaAccess media) {
-		MediaReference parsed;
-		try {
-			parsed = MediaReference.parse(reference);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ProviderException(FailureCode.INVALID_REQUEST, "image: " + ex.getMessage());
-		}
-		MediaReference.Inline image = media.inline(parsed, OpenAiRequestRules.MAX_IMAGE_BYTES);
+		MediaReference parsed = MediaInputs.parse("image", reference);
+		MediaReference.Inline image = MediaInputs.inline("image", parsed, media, OpenAiRequestRules.MAX_IMAGE_BYTES);
 		if (!OpenAiRequestRules.IMAGE_TYPES.contains(image.mediaType())) {
 			throw new ProviderException(FailureCode.INVALID_REQUEST,
 					"image: " + parsed.describe() + " is " + image.mediaType() + ", openai takes JPEG, PNG or WebP");

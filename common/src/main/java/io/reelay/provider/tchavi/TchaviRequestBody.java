@@ -5,11 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.reelay.event.FailureCode;
 import io.reelay.event.VideoRequested;
 import io.reelay.media.MediaAccess;
-import io.reelay.media.MediaReference;
-import io.reelay.provider.ProviderException;
+import io.reelay.provider.MediaInputs;
 
 /**
  * The body of {@code POST /v1/videos/generations}. tchavi fetches every image, video and
@@ -56,14 +54,7 @@ final class TchaviRequestBody {
 	}
 
 	private static String url(MediaAccess media, String field, String reference) {
-		MediaReference parsed;
-		try {
-			parsed = MediaReference.parse(reference);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ProviderException(FailureCode.INVALID_REQUEST, field + ": " + ex.getMessage());
-		}
-		return media.url(parsed).toString();
+		return media.url(MediaInputs.parse(field, reference)).toString();
 	}
 
 	private static void putIfPresent(Map<String, Object> body, String name, Object value) {

@@ -52,7 +52,7 @@ class AimlapiRequestRulesTests {
 			.containsExactly("image: 300x500 is too small, its short side must be more than 300 pixels");
 		assertThat(this.provider.problems(request().image("data:image/gif;base64,R0lGODlhAQABAAAAACw=").build()))
 			.containsExactly("image: not a readable image, video-01 takes JPG or PNG images");
-		assertThat(AimlapiImageRules.problems("image",
+		assertThat(AimlapiRequestRules.IMAGE_RULES.problems("image",
 				new MediaReference.Inline("image/png", new byte[20 * 1024 * 1024 + 1])))
 			.contains("image: 20971521 bytes, video-01 takes images of at most 20 MB");
 	}

@@ -197,9 +197,9 @@ class MinimaxRequestRulesTests {
 	@Test
 	void refusesImagesOverTwentyMegabytes() {
 		byte[] large = new byte[20 * 1024 * 1024 + 1];
-		assertThat(MinimaxImageRules.problems("image", new MediaReference.Inline("image/png", large))).containsExactly(
-				"image: 20971521 bytes, MiniMax takes images of at most 20 MB",
-				"image: not a readable image, MiniMax takes JPG or PNG images");
+		assertThat(MinimaxRequestRules.IMAGE_RULES.problems("image", new MediaReference.Inline("image/png", large)))
+			.containsExactly("image: 20971521 bytes, MiniMax takes images of at most 20 MB",
+					"image: not a readable image, MiniMax takes JPG or PNG images");
 	}
 
 	@Test

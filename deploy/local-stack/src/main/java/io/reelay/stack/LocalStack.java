@@ -31,9 +31,6 @@ import org.springframework.util.unit.DataSize;
  */
 public final class LocalStack implements AutoCloseable {
 
-	/** The provider APIs the simulator serves, every one configured in the services. */
-	public static final List<String> PROVIDERS = List.of("generic", "minimax", "aimlapi", "tchavi", "openai");
-
 	private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
 	private final StackSettings settings;
@@ -109,7 +106,8 @@ public final class LocalStack implements AutoCloseable {
 		settings.put("reelay.kafka.partitions", "3");
 		settings.put("reelay.kafka.retry.initial-interval", "500ms");
 		settings.put("reelay.poller.interval", this.settings.pollInterval().toString());
-		for (String provider : PROVIDERS) {
+		// every provider API the simulator serves is configured in the services
+		for (String provider : this.simulator.providers()) {
 			settings.put("reelay.providers." + provider + ".base-url", this.simulator.baseUrl(provider).toString());
 			settings.put("reelay.providers." + provider + ".api-key", this.simulator.apiKey());
 		}
