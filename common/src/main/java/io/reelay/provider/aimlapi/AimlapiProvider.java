@@ -7,13 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.reelay.event.FailureCode;
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoRequested;
 import io.reelay.media.MediaAccess;
 import io.reelay.provider.DownloadRequest;
 import io.reelay.provider.MediaInputs;
-import io.reelay.provider.ProviderException;
 import io.reelay.provider.SubmittedTask;
 import io.reelay.provider.TaskStatus;
 import io.reelay.provider.VideoProvider;
@@ -56,17 +54,8 @@ public final class AimlapiProvider implements VideoProvider {
 	public SubmittedTask submit(VideoRequested request, MediaAccess media) {
 		HttpAnswer answer = successful(this.http.postJson(GENERATIONS, body(request, media), CallKind.CREATE),
 				CallKind.CREATE);
-		AimlapiGeneration generation;
-		try {
-			generation = this.http.read(answer, AimlapiGeneration.class);
-		}
-		catch (ProviderException unreadable) {
-			throw outcomeUnknown("an answer Reelay cannot read: " + answer.bodyExcerpt(), unreadable);
-		}
-		if (generation.id() == null || generation.id().isBlank()) {
-			throw outcomeUnknown("no generation id: " + answer.bodyExcerpt(), null);
-		}
-		return new SubmittedTask(generation.id(), generation.status());
+		AimlapiGeneration generation = this.http.readCreated(answer, AimlapiGeneration.class);
+		return new SubmittedTask(this.http.createdId(generation.id(), "generation id", answer), generation.status());
 	}
 
 	@Override
@@ -108,11 +97,6 @@ public final class AimlapiProvider implements VideoProvider {
 	 */
 	private static String imageUrl(String reference, MediaAccess media) {
 		return MediaInputs.webUrlOrDataUrl("image", reference, media, AimlapiRequestRules.IMAGE_RULES);
-	}
-
-	private static ProviderException outcomeUnknown(String what, Throwable cause) {
-		return new ProviderException(FailureCode.SUBMISSION_OUTCOME_UNKNOWN, "aimlapi answered the create call with "
-				+ what + "; the job may have been created, so Reelay does not submit it again", null, null, cause);
 	}
 
 }

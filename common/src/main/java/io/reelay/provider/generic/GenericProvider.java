@@ -7,13 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.reelay.event.FailureCode;
 import io.reelay.event.ProviderError;
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoRequested;
 import io.reelay.media.MediaAccess;
 import io.reelay.provider.DownloadRequest;
-import io.reelay.provider.ProviderException;
 import io.reelay.provider.SubmittedTask;
 import io.reelay.provider.TaskStatus;
 import io.reelay.provider.VideoProvider;
@@ -55,23 +53,8 @@ public final class GenericProvider implements VideoProvider {
 	public SubmittedTask submit(VideoRequested request, MediaAccess media) {
 		HttpAnswer answer = this.http.expectSuccess(this.http.postJson(GENERATIONS, body(request), CallKind.CREATE),
 				CallKind.CREATE, this::errorOf);
-		GenericTask task;
-		try {
-			task = this.http.read(answer, GenericTask.class);
-		}
-		catch (ProviderException unreadable) {
-			// a 2xx answer to a create call: the job may well exist, so never send it
-			// again
-			throw new ProviderException(FailureCode.SUBMISSION_OUTCOME_UNKNOWN,
-					"generic accepted the request but its answer cannot be read: " + answer.bodyExcerpt(),
-					unreadable.providerError(), null, unreadable);
-		}
-		if (task.id() == null || task.id().isBlank()) {
-			// the job may exist, but without its id Reelay can never follow it
-			throw new ProviderException(FailureCode.SUBMISSION_OUTCOME_UNKNOWN,
-					"generic accepted the request but sent no task id: " + answer.bodyText());
-		}
-		return new SubmittedTask(task.id(), task.status());
+		GenericTask task = this.http.readCreated(answer, GenericTask.class);
+		return new SubmittedTask(this.http.createdId(task.id(), "task id", answer), task.status());
 	}
 
 	@Override

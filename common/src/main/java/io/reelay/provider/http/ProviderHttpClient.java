@@ -115,6 +115,40 @@ public final class ProviderHttpClient {
 		}
 	}
 
+	/**
+	 * Reads the 2xx answer to a create call. The provider took the request, so the job
+	 * may well exist: an answer Reelay cannot read is SUBMISSION_OUTCOME_UNKNOWN, never
+	 * sent again.
+	 */
+	public <T> T readCreated(HttpAnswer answer, Class<T> type) {
+		try {
+			return read(answer, type);
+		}
+		catch (ProviderException unreadable) {
+			throw outcomeUnknown("answered the create call with an answer Reelay cannot read: " + answer.bodyExcerpt(),
+					answer, unreadable);
+		}
+	}
+
+	/**
+	 * The id a create answer must carry: without it the job may exist, and be billed, but
+	 * Reelay can never follow it.
+	 * @param name the id's name in the provider's API, for the message
+	 */
+	public String createdId(String id, String name, HttpAnswer answer) {
+		if (id == null || id.isBlank()) {
+			throw outcomeUnknown("accepted the request but sent no " + name + ": " + answer.bodyExcerpt(), answer,
+					null);
+		}
+		return id;
+	}
+
+	private ProviderException outcomeUnknown(String what, HttpAnswer answer, Throwable cause) {
+		return new ProviderException(FailureCode.SUBMISSION_OUTCOME_UNKNOWN,
+				this.provider + " " + what + "; the job may have been created, so Reelay does not submit it again",
+				new ProviderError(answer.status(), null, answer.bodyExcerpt()), null, cause);
+	}
+
 	public JsonMapper json() {
 		return this.json;
 	}

@@ -9,12 +9,10 @@ import java.time.Instant;
 import java.util.List;
 
 import io.reelay.event.DownloadLocation;
-import io.reelay.event.FailureCode;
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoRequested;
 import io.reelay.media.MediaAccess;
 import io.reelay.provider.DownloadRequest;
-import io.reelay.provider.ProviderException;
 import io.reelay.provider.SubmittedTask;
 import io.reelay.provider.TaskStatus;
 import io.reelay.provider.VideoProvider;
@@ -74,21 +72,12 @@ public final class MinimaxProvider implements VideoProvider {
 		HttpAnswer answer = this.http.expectSuccess(
 				this.http.postJson(CREATE, MinimaxRequestBody.of(request, media), CallKind.CREATE), CallKind.CREATE,
 				this.errors::fromAnswer);
-		MinimaxTaskCreated created;
-		try {
-			created = this.http.read(answer, MinimaxTaskCreated.class);
-		}
-		catch (ProviderException unreadable) {
-			throw outcomeUnknown("an answer Reelay cannot read: " + answer.bodyExcerpt(), unreadable);
-		}
+		MinimaxTaskCreated created = this.http.readCreated(answer, MinimaxTaskCreated.class);
 		if (MinimaxBaseResp.failed(created.baseResp())) {
 			throw MinimaxErrors.refusal(created.baseResp(), CallKind.CREATE);
 		}
-		if (created.taskId() == null || created.taskId().isBlank()) {
-			throw outcomeUnknown("no task_id: " + answer.bodyExcerpt(), null);
-		}
 		// the create answer carries no status word
-		return new SubmittedTask(created.taskId(), null);
+		return new SubmittedTask(this.http.createdId(created.taskId(), "task_id", answer), null);
 	}
 
 	@Override
@@ -131,11 +120,6 @@ public final class MinimaxProvider implements VideoProvider {
 	private Instant expiry(String url) {
 		Instant now = this.clock.instant();
 		return MinimaxUrls.signedExpiry(url).filter(now::isBefore).orElse(now.plus(URL_VALIDITY));
-	}
-
-	private static ProviderException outcomeUnknown(String what, Throwable cause) {
-		return new ProviderException(FailureCode.SUBMISSION_OUTCOME_UNKNOWN, "minimax answered the create call with "
-				+ what + "; the job may have been created, so Reelay does not submit it again", null, null, cause);
 	}
 
 	private static String encode(String value) {

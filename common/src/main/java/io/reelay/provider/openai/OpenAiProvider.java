@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.reelay.event.FailureCode;
-import io.reelay.event.ProviderError;
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoRequested;
 import io.reelay.media.MediaAccess;
@@ -70,14 +69,9 @@ public final class OpenAiProvider implements VideoProvider {
 		else {
 			answer = this.http.postJson(VIDEOS, OpenAiRequestBody.json(request, model), CallKind.CREATE);
 		}
-		OpenAiVideo video = this.http.read(this.errors.expectSuccess(answer, CallKind.CREATE), OpenAiVideo.class);
-		if (video.jobId() == null || video.jobId().isBlank()) {
-			// the job may exist, but without its id Reelay can never follow it
-			throw new ProviderException(FailureCode.SUBMISSION_OUTCOME_UNKNOWN,
-					"openai accepted the request but sent no task_id or id: " + answer.bodyExcerpt(),
-					new ProviderError(answer.status(), null, answer.bodyExcerpt()));
-		}
-		return new SubmittedTask(video.jobId(), video.status());
+		OpenAiVideo video = this.http.readCreated(this.errors.expectSuccess(answer, CallKind.CREATE),
+				OpenAiVideo.class);
+		return new SubmittedTask(this.http.createdId(video.jobId(), "task_id or id", answer), video.status());
 	}
 
 	/**

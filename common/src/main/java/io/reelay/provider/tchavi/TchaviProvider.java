@@ -57,15 +57,8 @@ public final class TchaviProvider implements VideoProvider {
 		HttpAnswer answer = this.http.expectSuccess(
 				this.http.postJson(GENERATIONS, TchaviRequestBody.of(request, media), CallKind.CREATE), CallKind.CREATE,
 				this::errorOf);
-		TchaviJob job = this.http.read(answer, TchaviJob.class).unwrapped();
-		if (job.id() == null || job.id().isBlank()) {
-			// the job may exist and be billed, but without its id Reelay can never follow
-			// it
-			throw new ProviderException(FailureCode.SUBMISSION_OUTCOME_UNKNOWN,
-					"tchavi accepted the request but sent no job id: " + answer.bodyExcerpt(),
-					new ProviderError(answer.status(), null, answer.bodyExcerpt()));
-		}
-		return new SubmittedTask(job.id(), job.status());
+		TchaviJob job = this.http.readCreated(answer, TchaviJob.class).unwrapped();
+		return new SubmittedTask(this.http.createdId(job.id(), "job id", answer), job.status());
 	}
 
 	@Override
