@@ -42,10 +42,18 @@ public final class EventPublisher {
 	 * the same id and consumers can drop the copy.
 	 */
 	public void publish(PipelineEvent event) {
+		send(recordOf(event));
+	}
+
+	/**
+	 * The record {@link #publish(PipelineEvent)} would send, for a stage that sends it
+	 * itself, e.g. in a transaction with other records.
+	 */
+	public ProducerRecord<String, Object> recordOf(PipelineEvent event) {
 		String id = UUID
 			.nameUUIDFromBytes((event.requestId() + "/" + event.type().name()).getBytes(StandardCharsets.UTF_8))
 			.toString();
-		send(event.type().topic(), event.requestId(), event, event.type().cloudEventType(), id, Map.of());
+		return record(event.type().topic(), event.requestId(), event, event.type().cloudEventType(), id, Map.of());
 	}
 
 	/**
@@ -54,16 +62,27 @@ public final class EventPublisher {
 	 */
 	public void publish(String topic, String requestId, Object value, String cloudEventType,
 			Map<String, String> extraHeaders) {
-		send(topic, requestId, value, cloudEventType, UUID.randomUUID().toString(), extraHeaders);
+		send(recordOf(topic, requestId, value, cloudEventType, extraHeaders));
 	}
 
-	private void send(String topic, String requestId, Object value, String type, String id,
+	/** The record {@link #publish(String, String, Object, String, Map)} would send. */
+	public ProducerRecord<String, Object> recordOf(String topic, String requestId, Object value, String cloudEventType,
+			Map<String, String> extraHeaders) {
+		return record(topic, requestId, value, cloudEventType, UUID.randomUUID().toString(), extraHeaders);
+	}
+
+	private ProducerRecord<String, Object> record(String topic, String requestId, Object value, String type, String id,
 			Map<String, String> extraHeaders) {
 		ProducerRecord<String, Object> record = new ProducerRecord<>(topic, null, this.clock.millis(), requestId,
 				value);
 		CloudEventHeaders.write(record.headers(), id, this.stage.cloudEventSource(), type, this.clock.instant(),
 				requestId);
 		extraHeaders.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+		return record;
+	}
+
+	private void send(ProducerRecord<String, Object> record) {
+		String topic = record.topic();
 		try {
 			this.kafka.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}

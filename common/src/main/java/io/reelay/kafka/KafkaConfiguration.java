@@ -32,6 +32,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
@@ -101,13 +102,22 @@ public class KafkaConfiguration {
 		return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
+	/**
+	 * Ends a request whose record a stage gave up on, dead-lettering the record unless it
+	 * failed for a known reason: for the error handler, and for a stage that consumes
+	 * without a listener container.
+	 */
 	@Bean
-	DefaultErrorHandler errorHandler(Stage stage, EventPublisher events, KafkaTemplate<String, Object> kafkaTemplate,
-			ReelayKafkaProperties kafka, Clock clock) {
+	ConsumerRecordRecoverer failedRecordRecoverer(Stage stage, EventPublisher events,
+			KafkaTemplate<String, Object> kafkaTemplate, Clock clock) {
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaTemplate,
 				(record, ex) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
-		DefaultErrorHandler handler = new DefaultErrorHandler(
-				new FailedRecordRecoverer(stage, events, deadLetters, clock), backOff(kafka.retry(), -1));
+		return new FailedRecordRecoverer(stage, events, deadLetters, clock);
+	}
+
+	@Bean
+	DefaultErrorHandler errorHandler(ConsumerRecordRecoverer failedRecordRecoverer, ReelayKafkaProperties kafka) {
+		DefaultErrorHandler handler = new DefaultErrorHandler(failedRecordRecoverer, backOff(kafka.retry(), -1));
 		handler.addNotRetryableExceptions(UnusableRecordException.class);
 		handler.setBackOffFunction((record, ex) -> {
 			ReelayException known = FailedRecordRecoverer.find(ex, ReelayException.class);

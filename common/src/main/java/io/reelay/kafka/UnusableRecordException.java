@@ -10,4 +10,8 @@ public class UnusableRecordException extends RuntimeException {
 		super(message);
 	}
 
+	public UnusableRecordException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
 }

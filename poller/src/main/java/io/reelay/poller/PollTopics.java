@@ -1,50 +1,46 @@
 package io.reelay.poller;
 
-import io.reelay.kafka.KafkaConfiguration;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.reelay.kafka.PipelineTopics;
 import io.reelay.kafka.ReelayKafkaProperties;
+import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * The poller's own topic, {@value #POLL_DELAY}: a job waiting for its next status check
- * is a record there, due {@link PollerProperties#interval()} after it was written.
- * Pending polls live in Kafka, not in memory, so a poller that dies loses none of them.
+ * The poller's own topics: one poll-delay topic per delay tier (with its dead-letter
+ * topic), and {@value #LEARNED}, where instances share what they learned of completion
+ * times. Pending polls live in Kafka, not in memory, so a poller that dies loses none of
+ * them.
  */
 @Configuration(proxyBeanMethods = false)
 class PollTopics {
 
-	static final String POLL_DELAY = "video.poll-delay";
+	/**
+	 * Compacted: one record per provider and model, the latest view of its completion
+	 * times.
+	 */
+	static final String LEARNED = "video.poll-schedule";
 
 	@Bean
-	KafkaAdmin.NewTopics pollDelayTopics(ReelayKafkaProperties kafka) {
-		return new KafkaAdmin.NewTopics(PipelineTopics.topic(POLL_DELAY, kafka),
-				PipelineTopics.topic(POLL_DELAY + "-dlt", kafka));
+	DelayTiers delayTiers(PollerProperties poller) {
+		return new DelayTiers(poller.delayTiers());
 	}
 
-	/**
-	 * Manual acknowledgement, so a record that is not due yet can be handed back with a
-	 * wait.
-	 */
 	@Bean
-	ConcurrentKafkaListenerContainerFactory<String, byte[]> pollDelayContainerFactory(
-			ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler errorHandler,
-			ReelayKafkaProperties kafka, PollerProperties poller) {
-		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = KafkaConfiguration
-			.listenerContainerFactory(consumerFactory, errorHandler, kafka);
-		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
-		// a paused consumer notices that its wait is over only when its poll returns:
-		// poll
-		// often enough that a due check is late by a fraction of the interval at most
-		long pollTimeout = Math.max(50, Math.min(1000, poller.interval().toMillis() / 4));
-		factory.getContainerProperties().setPollTimeout(pollTimeout);
-		return factory;
+	KafkaAdmin.NewTopics pollerTopics(DelayTiers tiers, ReelayKafkaProperties kafka) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String topic : tiers.topics()) {
+			topics.add(PipelineTopics.topic(topic, kafka));
+			topics.add(PipelineTopics.topic(topic + "-dlt", kafka));
+		}
+		topics.add(TopicBuilder.name(LEARNED).partitions(1).replicas(kafka.replicationFactor()).compact().build());
+		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
 	}
 
 }

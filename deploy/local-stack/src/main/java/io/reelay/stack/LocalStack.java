@@ -105,7 +105,11 @@ public final class LocalStack implements AutoCloseable {
 		settings.put("reelay.kafka.bootstrap-servers", this.bootstrapServers);
 		settings.put("reelay.kafka.partitions", "3");
 		settings.put("reelay.kafka.retry.initial-interval", "500ms");
-		settings.put("reelay.poller.interval", this.settings.pollInterval().toString());
+		// the simulator is quick: check early, and as often as every poll interval
+		String interval = this.settings.pollInterval().toString();
+		settings.put("reelay.poller.schedule.first-check", interval);
+		settings.put("reelay.poller.schedule.initial-gap", interval);
+		settings.put("reelay.poller.schedule.min-gap", interval);
 		// every provider API the simulator serves is configured in the services
 		for (String provider : this.simulator.providers()) {
 			settings.put("reelay.providers." + provider + ".base-url", this.simulator.baseUrl(provider).toString());

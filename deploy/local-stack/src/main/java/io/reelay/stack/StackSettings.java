@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param s3Port port of the S3-compatible server, 0 for any free port
  * @param simulatorPort port of the provider simulator, 0 for any free port
  * @param generationTime how long the simulator takes per video
- * @param pollInterval how long the poller waits between status checks of a job
+ * @param pollInterval the poller's first check of a job, and its shortest wait between
+ * two checks
  * @param simulatorFaults a fault file for the simulator (see its README), or null
  */
 public record StackSettings(Path dataDirectory, String kafkaBootstrapServers, int kafkaPort, int s3Port,
