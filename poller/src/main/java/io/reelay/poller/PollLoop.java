@@ -66,6 +66,12 @@ final class PollLoop implements Runnable {
 
 	@Override
 	public void run() {
+		// opening the first transaction fences a former self with the same transaction
+		// id and aborts what it left open, which read_committed consumers would
+		// otherwise wait for until the transaction times out
+		while (this.running && !fenceFormerSelf()) {
+			sleep(AFTER_FAILURE);
+		}
 		this.consumer.subscribe(this.topics, new ForgetPauses());
 		try {
 			while (this.running) {
@@ -83,6 +89,17 @@ final class PollLoop implements Runnable {
 		}
 		finally {
 			this.consumer.close();
+		}
+	}
+
+	private boolean fenceFormerSelf() {
+		try {
+			this.transactions.executeInTransaction((operations) -> null);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			log.warn("could not open a Kafka transaction yet, trying again in {}: {}", AFTER_FAILURE, ex.toString());
+			return false;
 		}
 	}
 

@@ -33,7 +33,7 @@ class PollLoops implements SmartLifecycle {
 
 	private final ConsumerFactory<String, byte[]> consumers;
 
-	private final KafkaTemplate<String, Object> transactions;
+	private final ProducerFactory<String, Object> producers;
 
 	private final ReelayKafkaProperties kafka;
 
@@ -51,11 +51,13 @@ class PollLoops implements SmartLifecycle {
 
 	private final List<Thread> threads = new ArrayList<>();
 
+	private final List<DefaultKafkaProducerFactory<String, Object>> factories = new ArrayList<>();
+
 	PollLoops(ConsumerFactory<String, byte[]> consumerFactory, ProducerFactory<String, Object> producerFactory,
 			ReelayKafkaProperties kafka, PollerProperties poller, DelayTiers tiers, PollHandler handler,
 			LearnedScheduleSync learned, Clock clock) {
 		this.consumers = consumerFactory;
-		this.transactions = transactional(producerFactory, poller);
+		this.producers = producerFactory;
 		this.kafka = kafka;
 		this.poller = poller;
 		this.tiers = tiers;
@@ -65,14 +67,15 @@ class PollLoops implements SmartLifecycle {
 	}
 
 	/**
-	 * The same producers as every other record of the stage, in transactions whose ids
-	 * carry the instance id, so a restarted instance fences its former self.
+	 * Producers like every other of the stage, in transactions whose id names the
+	 * instance and the loop: a restarted instance with the same id fences its former self
+	 * and aborts what it left open.
 	 */
-	private static KafkaTemplate<String, Object> transactional(ProducerFactory<String, Object> producerFactory,
-			PollerProperties poller) {
-		DefaultKafkaProducerFactory<String, Object> factory = (DefaultKafkaProducerFactory<String, Object>) producerFactory
+	private KafkaTemplate<String, Object> transactional(int loop) {
+		DefaultKafkaProducerFactory<String, Object> factory = (DefaultKafkaProducerFactory<String, Object>) this.producers
 			.copyWithConfigurationOverride(Map.of(ProducerConfig.LINGER_MS_CONFIG, 2));
-		factory.setTransactionIdPrefix("reelay-poller-" + poller.instanceId() + "-");
+		factory.setTransactionIdPrefix("reelay-poller-" + this.poller.instanceId() + "-" + loop + "-");
+		this.factories.add(factory);
 		return new KafkaTemplate<>(factory);
 	}
 
@@ -89,7 +92,7 @@ class PollLoops implements SmartLifecycle {
 		overrides.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
 		for (int i = 0; i < this.kafka.concurrency(); i++) {
 			PollLoop loop = new PollLoop(this.consumers.createConsumer(GROUP, null, "-" + i, overrides), topics,
-					this.tiers, this.handler, this.transactions, this.clock);
+					this.tiers, this.handler, transactional(i), this.clock);
 			Thread thread = new Thread(loop, "poll-loop-" + i);
 			this.loops.add(loop);
 			this.threads.add(thread);
@@ -112,6 +115,8 @@ class PollLoops implements SmartLifecycle {
 		}
 		this.loops.clear();
 		this.threads.clear();
+		this.factories.forEach(DefaultKafkaProducerFactory::destroy);
+		this.factories.clear();
 		this.learned.stop();
 	}
 
