@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.reelay.poller.schedule.ScheduleSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -28,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("reelay.poller")
 public record PollerProperties(@DefaultValue( {
 		"250ms", "500ms", "1s", "2s", "4s", "8s", "15s", "30s", "1m", "2m", "4m", "8m" }) List<Duration> delayTiers,
-		@DefaultValue ScheduleSettings schedule, @DefaultValue ProviderPolling defaults,
+		@NestedConfigurationProperty @DefaultValue ScheduleSettings schedule, @DefaultValue ProviderPolling defaults,
 		Map<String, ProviderPolling> providers, @DefaultValue("500") int maxBatch, String instanceId,
 		@DefaultValue("30s") Duration learnedPublishInterval){
 
