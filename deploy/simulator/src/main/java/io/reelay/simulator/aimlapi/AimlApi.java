@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.reelay.simulator.ApiCall;
+import io.reelay.simulator.Ids;
 import io.reelay.simulator.ProviderApi;
 import io.reelay.simulator.Scenario;
 import io.reelay.simulator.SimulatedTask;
@@ -59,7 +59,7 @@ public final class AimlApi extends ProviderApi {
 			AimlErrors.send(call, 400, "Body validation error!", issues);
 			return;
 		}
-		SimulatedTask task = this.simulation.create(name(), UUID.randomUUID().toString(), AimlValidation.MODEL,
+		SimulatedTask task = this.simulation.create(name(), Ids.taskIdOf(name()), AimlValidation.MODEL,
 				call.jsonPrompt());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", task.id());

@@ -70,7 +70,7 @@ public final class GenericApi extends ProviderApi {
 				return;
 			}
 		}
-		SimulatedTask task = this.simulation.create(name(), Ids.hex("video_", 12), body.get().get("model").asString(),
+		SimulatedTask task = this.simulation.create(name(), Ids.taskIdOf(name()), body.get().get("model").asString(),
 				call.jsonPrompt());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", task.id());

@@ -60,8 +60,8 @@ public final class MinimaxApi extends ProviderApi {
 		}
 		// a MiniMax job from a first frame alone may have no prompt
 		String prompt = Objects.requireNonNullElse(call.jsonPrompt(), "");
-		SimulatedTask task = this.simulation.create(name(), Long.toString(Ids.number(15)),
-				body.get().get("model").asString(), prompt);
+		SimulatedTask task = this.simulation.create(name(), Ids.taskIdOf(name()), body.get().get("model").asString(),
+				prompt);
 		this.resolutions.put(task.id(), MinimaxValidation.resolutionOf(body.get()));
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("task_id", task.id());

@@ -78,7 +78,7 @@ public final class OpenAiApi extends ProviderApi {
 			OpenAiErrors.send(call, problem.get());
 			return;
 		}
-		SimulatedTask task = this.simulation.create(name(), Ids.hex("task_", 12), request.get().model(),
+		SimulatedTask task = this.simulation.create(name(), Ids.taskIdOf(name()), request.get().model(),
 				request.get().prompt().orElseThrow());
 		this.videos.add(task, new OpenAiVideos.Order(request.get().seconds(), request.get().size()));
 		call.sendJson(200, this.videos.describe(task, task.createdAt()));

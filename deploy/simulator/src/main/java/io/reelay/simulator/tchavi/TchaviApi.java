@@ -74,7 +74,7 @@ public final class TchaviApi extends ProviderApi {
 			TchaviErrors.invalid(call, problem.get());
 			return;
 		}
-		SimulatedTask task = this.simulation.create(name(), Ids.hex("job_", 12), body.get().get("model").asString(),
+		SimulatedTask task = this.simulation.create(name(), Ids.taskIdOf(name()), body.get().get("model").asString(),
 				call.jsonPrompt());
 		TchaviOrder order = TchaviOrder.of(body.get());
 		this.orders.put(task.id(), order);
