@@ -39,8 +39,8 @@ public final class ProviderSimulator implements AutoCloseable {
 	private final Map<String, ProviderApi> apis = new LinkedHashMap<>();
 
 	private ProviderSimulator(SimulatorSettings settings) throws IOException {
-		TaskBook tasks = new TaskBook(Clock.systemUTC(), settings.generationTime());
 		FaultBook faults = (settings.faultFile() != null) ? new FaultBook(settings.faultFile()) : new FaultBook();
+		TaskBook tasks = new TaskBook(Clock.systemUTC(), settings.generationTime(), faults);
 		this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 200);
 		this.simulation = new Simulation(settings, tasks, faults, this::baseUrl, basePaths());
 		for (ProviderApi api : List.of(new GenericApi(this.simulation), new MinimaxApi(this.simulation),

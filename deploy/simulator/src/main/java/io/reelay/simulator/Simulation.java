@@ -6,16 +6,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.reelay.simulator.fault.Fault;
 import io.reelay.simulator.fault.FaultBook;
-import io.reelay.simulator.fault.FaultRule;
-import io.reelay.simulator.fault.Operation;
 import io.reelay.simulator.mp4.Mp4Generator;
 import io.reelay.simulator.mp4.VideoSpec;
 
 /**
- * What the simulated APIs share: the settings, the task book, the fault rules, the
- * request log and the signed video URLs.
+ * What the simulated APIs share: the settings, the task book, the fault rules, the rate
+ * limits, the request log and the signed video URLs.
  */
 public final class Simulation {
 
@@ -71,14 +68,11 @@ public final class Simulation {
 	}
 
 	/**
-	 * Accepts a job. Its outcome comes from a {@code GENERATION} fault rule if one
-	 * matches, else from the marker in its prompt.
+	 * Accepts a job: its outcome from a {@code GENERATION} fault rule if one matches,
+	 * else from the markers in its prompt (see {@link TaskBook}).
 	 */
 	public SimulatedTask create(String provider, String id, String model, String prompt) {
-		Scenario scenario = this.faults.take(provider, Operation.GENERATION, prompt)
-			.map(Simulation::outcomeOf)
-			.orElseGet(() -> Scenario.fromPrompt(prompt));
-		return this.tasks.create(provider, id, model, prompt, scenario);
+		return this.tasks.create(provider, id, model, prompt);
 	}
 
 	/** The base URL of a provider's API, e.g. {@code http://127.0.0.1:8089/minimax}. */
@@ -121,10 +115,6 @@ public final class Simulation {
 
 	public long videoSize(SimulatedTask task) {
 		return Mp4Generator.size(videoSpec(task));
-	}
-
-	private static Scenario outcomeOf(FaultRule rule) {
-		return (rule.fault() == Fault.CONTENT_POLICY) ? Scenario.CONTENT_POLICY : Scenario.FAIL;
 	}
 
 }

@@ -4,9 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.reelay.simulator.fault.Fault;
+import io.reelay.simulator.fault.FaultBook;
+import io.reelay.simulator.fault.FaultRule;
+import io.reelay.simulator.fault.Operation;
 
 /**
  * Every job the simulator accepted, how often each video was downloaded, and how many
@@ -24,18 +30,57 @@ public final class TaskBook {
 
 	private final Duration generationTime;
 
-	TaskBook(Clock clock, Duration generationTime) {
+	private final FaultBook faults;
+
+	/**
+	 * @param generationTime how long a job takes unless its prompt says otherwise
+	 * @param faults where {@code GENERATION} rules decide the outcome of new jobs
+	 */
+	TaskBook(Clock clock, Duration generationTime, FaultBook faults) {
 		this.clock = clock;
 		this.generationTime = generationTime;
+		this.faults = faults;
 	}
 
-	SimulatedTask create(String provider, String id, String model, String prompt, Scenario scenario) {
-		SimulatedTask task = new SimulatedTask(id, provider, model, prompt, scenario, this.clock.instant(),
-				this.generationTime);
+	/**
+	 * Accepts a job a create call asked for. Its outcome comes from a {@code GENERATION}
+	 * fault rule if one matches, else from the {@link Scenario} marker in its prompt; it
+	 * takes the time of a {@link TakesMarker} in its prompt, else the settings'.
+	 */
+	SimulatedTask create(String provider, String id, String model, String prompt) {
+		return add(provider, id, model, prompt, null);
+	}
+
+	/**
+	 * Creates a job without HTTP, for benchmarks that need many: as the provider's create
+	 * call would (an id in its shape, the outcome from fault rules and prompt markers),
+	 * but counting no create call. Status calls find it like any other job.
+	 * @param provider generic, minimax, aimlapi, tchavi or openai
+	 * @param prompt its markers apply as in a create call; {@code null} for none
+	 * @param generationTime how long it takes, over any {@code [sim:takes=…]} in the
+	 * prompt; {@code null} for what a create call would take
+	 */
+	public SimulatedTask seed(String provider, String model, String prompt, Duration generationTime) {
+		if (generationTime != null && generationTime.isNegative()) {
+			throw new IllegalArgumentException("generationTime must be zero or more, got " + generationTime);
+		}
+		return add(provider, Ids.taskIdOf(provider), model, Objects.requireNonNullElse(prompt, ""), generationTime);
+	}
+
+	private SimulatedTask add(String provider, String id, String model, String prompt, Duration generationTime) {
+		Scenario scenario = this.faults.take(provider, Operation.GENERATION, prompt)
+			.map(TaskBook::outcomeOf)
+			.orElseGet(() -> Scenario.fromPrompt(prompt));
+		Duration time = (generationTime != null) ? generationTime : TakesMarker.in(prompt).orElse(this.generationTime);
+		SimulatedTask task = new SimulatedTask(id, provider, model, prompt, scenario, this.clock.instant(), time);
 		if (this.tasks.putIfAbsent(id, task) != null) {
 			throw new IllegalStateException("task id used twice: " + id);
 		}
 		return task;
+	}
+
+	private static Scenario outcomeOf(FaultRule rule) {
+		return (rule.fault() == Fault.CONTENT_POLICY) ? Scenario.CONTENT_POLICY : Scenario.FAIL;
 	}
 
 	public Optional<SimulatedTask> find(String id) {

@@ -85,7 +85,10 @@ public final class MinimaxApi extends ProviderApi {
 		answer.put("task_id", task.id());
 		answer.put("status", statusOf(task, now));
 		boolean success = task.stateAt(now) == SimulatedTask.State.SUCCEEDED;
-		int[] frame = MinimaxValidation.FRAME_SIZES.getOrDefault(this.resolutions.get(task.id()), new int[] { 0, 0 });
+		// seeded jobs came without a request
+		String resolution = this.resolutions.getOrDefault(task.id(),
+				MinimaxValidation.defaultResolutionOf(task.model()));
+		int[] frame = MinimaxValidation.FRAME_SIZES.getOrDefault(resolution, new int[] { 0, 0 });
 		answer.put("file_id", success ? Long.toString(this.files.fileIdOf(task.id())) : "");
 		answer.put("video_width", success ? frame[0] : 0);
 		answer.put("video_height", success ? frame[1] : 0);

@@ -67,7 +67,11 @@ final class MinimaxValidation {
 		if (resolution.isString()) {
 			return resolution.asString();
 		}
-		return HAILUO_02.equals(body.path("model").asString()) ? "768P" : "720P";
+		return defaultResolutionOf(body.path("model").asString());
+	}
+
+	static String defaultResolutionOf(String model) {
+		return HAILUO_02.equals(model) ? "768P" : "720P";
 	}
 
 	private static Optional<String> subjectProblem(String model, JsonNode subject) {

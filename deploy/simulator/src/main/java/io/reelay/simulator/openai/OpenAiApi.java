@@ -97,7 +97,7 @@ public final class OpenAiApi extends ProviderApi {
 		SimulatedTask.State state = found.get().stateAt(now);
 		if (state == SimulatedTask.State.QUEUED || state == SimulatedTask.State.RUNNING) {
 			// The OpenAI SDK waits this long before its next poll.
-			long pollAfter = Math.max(50, this.simulation.settings().generationTime().toMillis() / 5);
+			long pollAfter = Math.max(50, found.get().generationTime().toMillis() / 5);
 			call.setHeader("openai-poll-after-ms", Long.toString(pollAfter));
 		}
 		call.sendJson(200, this.videos.describe(found.get(), now));

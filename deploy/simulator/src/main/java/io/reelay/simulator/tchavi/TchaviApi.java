@@ -131,7 +131,9 @@ public final class TchaviApi extends ProviderApi {
 	}
 
 	private Map<String, Object> describe(SimulatedTask task, Instant now) {
-		return this.jobs.describe(task, this.orders.get(task.id()), TchaviJobs.statusOf(task, now));
+		// seeded jobs came without a request
+		TchaviOrder order = this.orders.getOrDefault(task.id(), TchaviOrder.DEFAULT);
+		return this.jobs.describe(task, order, TchaviJobs.statusOf(task, now));
 	}
 
 	private static Optional<Integer> number(Optional<String> text, int fallback, int min, int max) {

@@ -10,6 +10,9 @@ record TchaviOrder(int duration, String resolution, String aspectRatio) {
 
 	static final int AUTO = -1;
 
+	/** What a request that leaves everything out asks for (and a seeded job). */
+	static final TchaviOrder DEFAULT = new TchaviOrder(5, "480p", "16:9");
+
 	static final int AUTO_BILLED_SECONDS = 10;
 
 	/** A validated request, with the documented defaults for what it leaves out. */
@@ -17,9 +20,9 @@ record TchaviOrder(int duration, String resolution, String aspectRatio) {
 		JsonNode duration = body.path("duration");
 		JsonNode resolution = body.path("resolution");
 		JsonNode aspectRatio = body.path("aspect_ratio");
-		return new TchaviOrder(duration.isIntegralNumber() ? duration.asInt() : 5,
-				resolution.isString() ? resolution.asString() : "480p",
-				aspectRatio.isString() ? aspectRatio.asString() : "16:9");
+		return new TchaviOrder(duration.isIntegralNumber() ? duration.asInt() : DEFAULT.duration(),
+				resolution.isString() ? resolution.asString() : DEFAULT.resolution(),
+				aspectRatio.isString() ? aspectRatio.asString() : DEFAULT.aspectRatio());
 	}
 
 	/** The length of the video, an auto duration chosen as 10 seconds. */

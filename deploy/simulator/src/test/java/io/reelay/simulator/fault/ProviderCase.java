@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * How to create and poll a job on each provider, and where its errors keep their code.
  */
-enum ProviderCase {
+public enum ProviderCase {
 
 	GENERIC("generic", "/v1/videos/generations", "{'model':'m','prompt':'%s'}", "id", "/v1/videos/generations/%s"),
 
@@ -24,7 +24,7 @@ enum ProviderCase {
 
 	OPENAI("openai", "/v1/videos", "{'model':'sora-2','prompt':'%s'}", "id", "/v1/videos/%s");
 
-	final String provider;
+	public final String provider;
 
 	private final String createPath;
 
@@ -42,24 +42,24 @@ enum ProviderCase {
 		this.statusPath = statusPath;
 	}
 
-	static ProviderCase of(String provider) {
+	public static ProviderCase of(String provider) {
 		return valueOf(provider.toUpperCase(Locale.ROOT));
 	}
 
-	HttpResponse<byte[]> create(ProviderSimulator simulator, String prompt) {
+	public HttpResponse<byte[]> create(ProviderSimulator simulator, String prompt) {
 		return new SimulatorHttp(simulator, this.provider).post(this.createPath, this.createBody.formatted(prompt));
 	}
 
-	String createdId(ProviderSimulator simulator, String prompt) {
+	public String createdId(ProviderSimulator simulator, String prompt) {
 		return SimulatorHttp.body(create(simulator, prompt)).path(this.idField).asString();
 	}
 
-	HttpResponse<byte[]> status(ProviderSimulator simulator, String id) {
+	public HttpResponse<byte[]> status(ProviderSimulator simulator, String id) {
 		return new SimulatorHttp(simulator, this.provider).get(this.statusPath.formatted(id));
 	}
 
 	/** The error code of an answer, wherever this provider puts it. */
-	String errorCode(HttpResponse<byte[]> answer) {
+	public String errorCode(HttpResponse<byte[]> answer) {
 		JsonNode body = SimulatorHttp.body(answer);
 		return switch (this) {
 			case MINIMAX -> body.path("base_resp").path("status_code").asString();
