@@ -7,9 +7,10 @@ import io.reelay.simulator.fault.FaultRule;
 import io.reelay.simulator.fault.Operation;
 
 /**
- * Where faults and prompt markers strike a call: it is counted, then the first matching
- * fault rule, else the prompt's marker, may answer it in the provider's own words, drop
- * it, slow it down or mark its download for truncation.
+ * Where rate limits, faults and prompt markers strike a call: it is counted, then the
+ * provider's rate limit (API calls only), the first matching fault rule, else the
+ * prompt's marker, may answer it in the provider's own words, drop it, slow it down or
+ * mark its download for truncation.
  */
 final class Admission {
 
@@ -20,6 +21,15 @@ final class Admission {
 	static boolean admit(ApiCall call, Operation operation, String prompt, String taskId) throws IOException {
 		long number = count(call, operation, prompt, taskId);
 		Simulation simulation = call.simulation();
+		if (operation != Operation.DOWNLOAD) {
+			// A provider's gateway refuses before anything behind it sees the call, so a
+			// refused call uses up no fault rule.
+			int retryAfter = simulation.rateLimits().admit(call.provider());
+			if (retryAfter > 0) {
+				rateLimited(call, retryAfter, 0);
+				return false;
+			}
+		}
 		Optional<FaultRule> rule = simulation.faults().take(call.provider(), operation, prompt);
 		if (rule.isPresent()) {
 			return suffer(call, rule.get());

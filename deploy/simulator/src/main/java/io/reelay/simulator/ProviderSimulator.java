@@ -25,8 +25,8 @@ import io.reelay.simulator.tchavi.TchaviApi;
  * An HTTP server that behaves like the video providers' APIs, for tests and the local
  * stack: every provider below its own prefix ({@link #baseUrl(String)}), jobs that take a
  * configurable time, need the configured API key, and end in a real MP4 (or in the
- * failure their prompt asks for, see {@link Scenario}), and switchable faults
- * ({@link #faults()}).
+ * failure their prompt asks for, see {@link Scenario}), switchable faults
+ * ({@link #faults()}) and rate limits ({@link #rateLimits()}).
  */
 public final class ProviderSimulator implements AutoCloseable {
 
@@ -99,6 +99,11 @@ public final class ProviderSimulator implements AutoCloseable {
 	/** The fault rules in force: add, clear. */
 	public FaultBook faults() {
 		return this.simulation.faults();
+	}
+
+	/** The rate limit of each provider's API calls: limit, clear, counts. */
+	public RateLimits rateLimits() {
+		return this.simulation.rateLimits();
 	}
 
 	/** The last requests a provider's API and file URLs received, oldest first. */

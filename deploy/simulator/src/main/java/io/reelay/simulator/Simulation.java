@@ -26,6 +26,8 @@ public final class Simulation {
 
 	private final SignedUrls urls = new SignedUrls();
 
+	private final RateLimits rateLimits;
+
 	private final Supplier<URI> root;
 
 	private final Map<String, String> basePaths;
@@ -41,6 +43,7 @@ public final class Simulation {
 		this.faults = faults;
 		this.root = root;
 		this.basePaths = Map.copyOf(basePaths);
+		this.rateLimits = new RateLimits(basePaths.keySet(), System::nanoTime);
 	}
 
 	public SimulatorSettings settings() {
@@ -57,6 +60,10 @@ public final class Simulation {
 
 	RequestLog requests() {
 		return this.requests;
+	}
+
+	RateLimits rateLimits() {
+		return this.rateLimits;
 	}
 
 	SignedUrls urls() {

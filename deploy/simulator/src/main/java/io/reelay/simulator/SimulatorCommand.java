@@ -2,12 +2,21 @@ package io.reelay.simulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** Runs the simulator on its own: {@code java -jar reelay-simulator.jar --port 8089}. */
 @Command(name = "reelay-simulator", mixinStandardHelpOptions = true,
@@ -47,14 +56,35 @@ public final class SimulatorCommand implements Callable<Integer> {
 			description = "JSON file of fault rules, read again whenever it changes (see the README).")
 	Path faultFile;
 
+	@Option(names = "--rate-limit", paramLabel = "PROVIDER=RATE[/BURST]", converter = RateLimitOption.Reader.class,
+			description = "Limits a provider's API calls to RATE a second, BURST at once (default: one second's "
+					+ "worth), answering the rest with its 429; repeatable, e.g. --rate-limit generic=20/40.")
+	List<RateLimitOption> rateLimits = new ArrayList<>();
+
+	@Spec
+	CommandSpec spec;
+
 	@Override
 	public Integer call() throws Exception {
 		SimulatorSettings settings = new SimulatorSettings(this.host, this.port, this.apiKey, this.generationTime,
 				this.videoBytes, this.urlTtl, this.contentDelay, this.faultFile);
 		try (ProviderSimulator simulator = ProviderSimulator.start(settings)) {
+			for (RateLimitOption limit : this.rateLimits) {
+				try {
+					simulator.rateLimits().limit(limit.provider(), limit.callsPerSecond(), limit.burst());
+				}
+				catch (IllegalArgumentException unknownProvider) {
+					throw new ParameterException(this.spec.commandLine(),
+							"--rate-limit: " + unknownProvider.getMessage());
+				}
+			}
 			System.out.println("Provider simulator serving " + simulator.baseUrl() + " (API key " + this.apiKey + ")");
 			for (String provider : simulator.providers()) {
 				System.out.println("  " + provider + ": " + simulator.baseUrl(provider));
+			}
+			for (RateLimitOption limit : this.rateLimits) {
+				System.out.println("  " + limit.provider() + " limited to " + limit.callsPerSecond()
+						+ " calls a second, " + limit.burst() + " at once");
 			}
 			if (this.faultFile != null) {
 				System.out.println("  fault rules from " + this.faultFile + ": " + simulator.faults().rules().size());
@@ -68,6 +98,45 @@ public final class SimulatorCommand implements Callable<Integer> {
 
 	public static void main(String[] args) {
 		System.exit(new CommandLine(new SimulatorCommand()).execute(args));
+	}
+
+	/** {@code --rate-limit generic=20/40}: 20 calls a second, 40 at once. */
+	record RateLimitOption(String provider, double callsPerSecond, int burst) {
+
+		private static final Pattern FORM = Pattern.compile("([a-z0-9-]+)=(\\d+(?:\\.\\d+)?)(?:/(\\d{1,9}))?");
+
+		/** Without a burst, one second's worth of calls (at least one). */
+		static RateLimitOption parse(String text) {
+			Matcher form = FORM.matcher(text.trim());
+			if (!form.matches()) {
+				throw new IllegalArgumentException(
+						"expected PROVIDER=RATE or PROVIDER=RATE/BURST, e.g. generic=20/40, got '" + text + "'");
+			}
+			double rate = Double.parseDouble(form.group(2));
+			if (rate <= 0) {
+				throw new IllegalArgumentException("the rate must be more than 0, got '" + text + "'");
+			}
+			int burst = (form.group(3) != null) ? Integer.parseInt(form.group(3)) : (int) Math.max(1, Math.ceil(rate));
+			if (burst < 1) {
+				throw new IllegalArgumentException("the burst must be 1 or more, got '" + text + "'");
+			}
+			return new RateLimitOption(form.group(1), rate, burst);
+		}
+
+		static final class Reader implements ITypeConverter<RateLimitOption> {
+
+			@Override
+			public RateLimitOption convert(String value) {
+				try {
+					return parse(value);
+				}
+				catch (IllegalArgumentException wrong) {
+					throw new TypeConversionException(wrong.getMessage());
+				}
+			}
+
+		}
+
 	}
 
 }
