@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import io.reelay.simulator.fault.Operation;
 import tools.jackson.core.JacksonException;
@@ -18,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  * {@link #admit(Operation, String, String)}, where faults and prompt markers strike.
  */
 public final class ApiCall {
+
+	private static final byte[] NO_BODY = new byte[0];
 
 	private final HttpExchange exchange;
 
@@ -49,10 +52,7 @@ public final class ApiCall {
 	/** Reads a request and records it in the request log. */
 	static ApiCall read(HttpExchange exchange, String provider, String basePath, ErrorAnswers errors,
 			Simulation simulation) throws IOException {
-		byte[] body;
-		try (InputStream in = exchange.getRequestBody()) {
-			body = in.readAllBytes();
-		}
+		byte[] body = readBody(exchange);
 		ApiCall call = new ApiCall(exchange, provider, Exchanges.pathBelow(exchange, basePath), body, errors,
 				simulation);
 		simulation.requests().record(ReceivedRequest.of(call, simulation.now()));
@@ -187,6 +187,19 @@ public final class ApiCall {
 
 	ErrorAnswers errors() {
 		return this.errors;
+	}
+
+	private static byte[] readBody(HttpExchange exchange) throws IOException {
+		try (InputStream in = exchange.getRequestBody()) {
+			Headers headers = exchange.getRequestHeaders();
+			String length = headers.getFirst("Content-Length");
+			// Most calls are bodiless polls, for which readAllBytes would still allocate
+			// its 8 KiB buffer.
+			if ((length == null || length.equals("0")) && !headers.containsKey("Transfer-Encoding")) {
+				return NO_BODY;
+			}
+			return in.readAllBytes();
+		}
 	}
 
 	private static String decode(String text) {

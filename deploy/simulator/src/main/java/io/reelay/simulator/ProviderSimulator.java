@@ -30,6 +30,18 @@ import io.reelay.simulator.tchavi.TchaviApi;
  */
 public final class ProviderSimulator implements AutoCloseable {
 
+	private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+	static {
+		// The JDK server writes a response's headers and body separately; with Nagle's
+		// algorithm on, the body then waits for the client's delayed ACK, about 40 ms,
+		// capping each connection at some 20 calls a second. The JDK reads this once,
+		// before its first server starts; an explicit setting wins.
+		if (System.getProperty(NO_DELAY) == null) {
+			System.setProperty(NO_DELAY, "true");
+		}
+	}
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;

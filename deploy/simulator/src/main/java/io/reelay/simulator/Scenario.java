@@ -1,5 +1,6 @@
 package io.reelay.simulator;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -38,10 +39,25 @@ public enum Scenario {
 	/** {@code [sim:flaky]}: every other status call answers 503. */
 	FLAKY;
 
+	// Every call of a job looks its scenario up again: no new strings for each.
+	private static final Scenario[] MARKED = Arrays.stream(values())
+		.filter((scenario) -> scenario != SUCCEED)
+		.toArray(Scenario[]::new);
+
+	private final String marker;
+
+	Scenario() {
+		String name = name().equals("CONTENT_POLICY") ? "policy" : name().toLowerCase(Locale.ROOT).replace('_', '-');
+		this.marker = "[sim:" + name + "]";
+	}
+
 	public static Scenario fromPrompt(String prompt) {
-		String text = (prompt != null) ? prompt.toLowerCase(Locale.ROOT) : "";
-		for (Scenario scenario : values()) {
-			if (scenario != SUCCEED && text.contains(scenario.marker())) {
+		if (prompt == null || prompt.indexOf('[') < 0) {
+			return SUCCEED;
+		}
+		String text = prompt.toLowerCase(Locale.ROOT);
+		for (Scenario scenario : MARKED) {
+			if (text.contains(scenario.marker)) {
 				return scenario;
 			}
 		}
@@ -49,8 +65,7 @@ public enum Scenario {
 	}
 
 	public String marker() {
-		String name = (this == CONTENT_POLICY) ? "policy" : name().toLowerCase(Locale.ROOT).replace('_', '-');
-		return "[sim:" + name + "]";
+		return this.marker;
 	}
 
 }
