@@ -55,8 +55,7 @@ class PollPlanner {
 	 */
 	PendingPoll afterRunning(PendingPoll done, String providerStatus, Integer progress, Duration hint, Instant now) {
 		// progress that goes backwards is noise: keep the furthest seen
-		Integer furthest = (progress != null && done.progress() != null) ? Math.max(progress, done.progress())
-				: ((progress != null) ? progress : done.progress());
+		Integer furthest = furthest(progress, done.progress());
 		int checks = done.checksDone() + 1;
 		Duration wait = this.learned.nextWait(done.job().provider(), done.job().model(),
 				new JobProgress(elapsed(done.job(), now), checks, furthest, done.progress(), hint), this.random);
@@ -86,6 +85,13 @@ class PollPlanner {
 	PendingPoll deferred(PendingPoll waiting, Duration wait, Instant now) {
 		return new PendingPoll(waiting.job(), waiting.checksDone(), due(waiting.job(), now, wait), waiting.plannedAt(),
 				waiting.progress(), waiting.previousProgress(), waiting.errors(), waiting.lastStatus());
+	}
+
+	private static Integer furthest(Integer now, Integer before) {
+		if (now == null) {
+			return before;
+		}
+		return (before == null || now > before) ? now : before;
 	}
 
 	private Instant due(VideoSubmitted job, Instant now, Duration wait) {

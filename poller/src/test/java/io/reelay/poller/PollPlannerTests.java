@@ -65,6 +65,19 @@ class PollPlannerTests {
 	}
 
 	@Test
+	void plansTheNextCheckOfAProviderThatReportsNoProgress() {
+		VideoSubmitted job = Events.aSubmittedJob("req-1", "video_1", null);
+		PendingPoll done = new PendingPoll(job, 1, Instant.now(), job.submittedAt(), null, null, 0, "Queueing");
+		Instant now = job.submittedAt().plusSeconds(12);
+
+		PendingPoll next = this.planner.afterRunning(done, "Processing", null, null, now);
+
+		assertThat(next.progress()).isNull();
+		assertThat(next.checksDone()).isEqualTo(2);
+		assertThat(next.due()).isAfter(now);
+	}
+
+	@Test
 	void backsOffLongerWithEachFailedCallInARowAndTakesRetryAfterWhenLonger() {
 		VideoSubmitted job = Events.aSubmittedJob("req-1", "video_1", null);
 		Instant now = job.submittedAt().plusSeconds(10);
