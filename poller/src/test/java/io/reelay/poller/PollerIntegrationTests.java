@@ -1,6 +1,7 @@
 package io.reelay.poller;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoRequested;
 import io.reelay.event.VideoSubmitted;
+import io.reelay.kafka.EventPublisher;
 import io.reelay.poller.schedule.CompletionTimes;
 import io.reelay.poller.schedule.CompletionTimesSnapshot;
 import io.reelay.provider.registry.ProviderRegistry;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +50,15 @@ class PollerIntegrationTests extends StageTestSupport {
 
 	@Autowired
 	private ProviderRegistry providers;
+
+	@Autowired
+	private PollerProperties pollerProperties;
+
+	@Autowired
+	private ConsumerFactory<String, byte[]> consumerFactory;
+
+	@Autowired
+	private EventPublisher events;
 
 	private static final List<String> TIERS = List.of("video.poll-delay-100ms", "video.poll-delay-200ms",
 			"video.poll-delay-400ms", "video.poll-delay-800ms", "video.poll-delay-1600ms");
@@ -273,6 +285,24 @@ class PollerIntegrationTests extends StageTestSupport {
 		assertThat(learned.provider()).isEqualTo("generic");
 		assertThat(learned.samples()).isPositive();
 		assertThat(CompletionTimes.from(learned, 1000).quantile(0.5)).isLessThan(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void aRestartedPollerStartsWithWhatWasLearnedBefore() {
+		VideoSubmitted job = submitted(this.jobs.start("a windmill"), Instant.now().plusSeconds(60));
+		this.watcher.awaitEvent("video.completed", job.requestId(), VideoCompleted.class);
+		this.watcher.awaitEvent("video.poll-schedule", "generic/sim-video-1", CompletionTimesSnapshot.class);
+		LearnedSchedules restarted = new LearnedSchedules(this.pollerProperties);
+		LearnedScheduleSync sync = new LearnedScheduleSync(this.consumerFactory, this.events, restarted,
+				this.pollerProperties, Clock.systemUTC());
+
+		sync.start();
+		try {
+			assertThat(restarted.samples("generic", "sim-video-1")).isPositive();
+		}
+		finally {
+			sync.stop();
+		}
 	}
 
 	/**
