@@ -65,42 +65,60 @@ class PollHandler {
 
 	List<ProducerRecord<String, Object>> handle(List<ConsumerRecord<String, byte[]>> records) {
 		Instant now = this.clock.instant();
-		List<ProducerRecord<String, Object>> out = new ArrayList<>();
-		List<PendingPoll> checked = new ArrayList<>();
-		List<CompletableFuture<StatusCalls.StatusAnswer>> answers = new ArrayList<>();
-		Map<String, Integer> deferred = new HashMap<>();
+		Batch batch = new Batch();
 		for (ConsumerRecord<String, byte[]> record : records) {
-			VideoSubmitted job = readJob(record);
-			if (job == null) {
-				continue;
+			try {
+				route(record, now, batch);
 			}
-			if (!this.tiers.isTier(record.topic())) {
-				out.add(pending(this.planner.first(job, now), now));
-				continue;
+			catch (RuntimeException ex) {
+				// a fault with one record must not hold up its partition: it is
+				// dead-lettered and its request failed, and the batch goes on
+				this.failedRecords.accept(record, ex);
 			}
-			PendingPoll poll = PendingPoll.read(job, record.headers(), now);
-			if (Duration.between(now, poll.due()).compareTo(tolerance(poll)) > 0) {
-				out.add(pending(poll, now));
-				continue;
-			}
-			int waiting = deferred.getOrDefault(job.provider(), 0);
-			Duration wait = this.calls.gateOf(job.provider()).admit(now, waiting);
-			if (!wait.isZero()) {
-				deferred.put(job.provider(), waiting + 1);
-				out.add(pending(this.planner.deferred(poll, wait, now), now));
-				continue;
-			}
-			checked.add(poll);
-			answers.add(this.calls.check(job));
 		}
-		for (int i = 0; i < checked.size(); i++) {
-			StatusCalls.StatusAnswer answer = answers.get(i).join();
+		for (int i = 0; i < batch.checked.size(); i++) {
+			StatusCalls.StatusAnswer answer = batch.answers.get(i).join();
 			Instant answeredAt = this.clock.instant();
-			StatusCheck.Outcome outcome = this.statusCheck.decide(checked.get(i), answer, answeredAt);
-			out.add((outcome.terminal() != null) ? this.events.recordOf(outcome.terminal())
-					: pending(outcome.next(), answeredAt));
+			try {
+				StatusCheck.Outcome outcome = this.statusCheck.decide(batch.checked.get(i), answer, answeredAt);
+				batch.out.add((outcome.terminal() != null) ? this.events.recordOf(outcome.terminal())
+						: pending(outcome.next(), answeredAt));
+			}
+			catch (RuntimeException ex) {
+				this.failedRecords.accept(batch.checkedRecords.get(i), ex);
+			}
 		}
-		return out;
+		return batch.out;
+	}
+
+	/**
+	 * What one record leads to: a first pending poll, the next hop, a deferral, or a
+	 * status call.
+	 */
+	private void route(ConsumerRecord<String, byte[]> record, Instant now, Batch batch) {
+		VideoSubmitted job = readJob(record);
+		if (job == null) {
+			return;
+		}
+		if (!this.tiers.isTier(record.topic())) {
+			batch.out.add(pending(this.planner.first(job, now), now));
+			return;
+		}
+		PendingPoll poll = PendingPoll.read(job, record.headers(), now);
+		if (Duration.between(now, poll.due()).compareTo(tolerance(poll)) > 0) {
+			batch.out.add(pending(poll, now));
+			return;
+		}
+		int waiting = batch.deferred.getOrDefault(job.provider(), 0);
+		Duration wait = this.calls.gateOf(job.provider()).admit(now, waiting);
+		if (!wait.isZero()) {
+			batch.deferred.put(job.provider(), waiting + 1);
+			batch.out.add(pending(this.planner.deferred(poll, wait, now), now));
+			return;
+		}
+		batch.checked.add(poll);
+		batch.checkedRecords.add(record);
+		batch.answers.add(this.calls.check(job));
 	}
 
 	/**
@@ -153,6 +171,21 @@ class PollHandler {
 		if (job.submittedAt() == null) {
 			throw new UnusableRecordException("the video.submitted record has no submittedAt");
 		}
+	}
+
+	/** What a batch produces, and the status calls it is waiting for. */
+	private static final class Batch {
+
+		private final List<ProducerRecord<String, Object>> out = new ArrayList<>();
+
+		private final List<PendingPoll> checked = new ArrayList<>();
+
+		private final List<ConsumerRecord<String, byte[]>> checkedRecords = new ArrayList<>();
+
+		private final List<CompletableFuture<StatusCalls.StatusAnswer>> answers = new ArrayList<>();
+
+		private final Map<String, Integer> deferred = new HashMap<>();
+
 	}
 
 }
