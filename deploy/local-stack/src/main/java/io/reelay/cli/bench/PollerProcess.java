@@ -1,0 +1,154 @@
+package io.reelay.cli.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+import io.reelay.poller.PollerApplication;
+
+/**
+ * One poller in a JVM of its own, with its own heap limit, started with the same
+ * {@code java} and the same classes as this JVM: from the CLI's Spring Boot jar through
+ * its {@code PropertiesLauncher}, or from a plain class path (tests, IDE).
+ */
+final class PollerProcess implements AutoCloseable {
+
+	private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+	private final Process process;
+
+	private final Path log;
+
+	private PollerProcess(Process process, Path log) {
+		this.process = process;
+		this.log = log;
+	}
+
+	/**
+	 * Starts the poller with {@code settings} as {@code --key=value} arguments, its
+	 * standard output and error, and its log file, in {@code log}.
+	 */
+	static PollerProcess start(String maxHeap, Map<String, String> settings, Path log) throws IOException {
+		Files.createDirectories(log.toAbsolutePath().getParent());
+		Files.deleteIfExists(log);
+		String java = javaCommand();
+		List<String> command = new ArrayList<>();
+		command.add(java);
+		command.add("-Xmx" + maxHeap);
+		if (acceptsUnsafeMemoryAccessFlag(java)) {
+			// Kafka still uses sun.misc.Unsafe, which JDK 24+ warns about on every start
+			command.add("--sun-misc-unsafe-memory-access=allow");
+		}
+		command.add("-Dreelay.log.file=" + log.toAbsolutePath());
+		command.addAll(classPathAndMain());
+		settings.forEach((name, value) -> command.add("--" + name + "=" + value));
+		ProcessBuilder builder = new ProcessBuilder(command);
+		// appending, as the log file the poller's logback writes: both end up in one file
+		builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		return new PollerProcess(builder.start(), log);
+	}
+
+	private static String javaCommand() {
+		return ProcessHandle.current()
+			.info()
+			.command()
+			.orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+	}
+
+	/** As the {@code reelay} launcher decides: where the runtime knows the flag. */
+	private static boolean acceptsUnsafeMemoryAccessFlag(String java) {
+		try {
+			Process probe = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-version")
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** The class path and main class that run {@link PollerApplication} here. */
+	static List<String> classPathAndMain() {
+		String classPath = System.getProperty("java.class.path");
+		if (isSpringBootJar(classPath)) {
+			return List.of("-Dloader.main=" + PollerApplication.class.getName(), "-cp", classPath, PROPERTIES_LAUNCHER);
+		}
+		return List.of("-cp", classPath, PollerApplication.class.getName());
+	}
+
+	private static boolean isSpringBootJar(String classPath) {
+		if (classPath == null || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
+			return false;
+		}
+		try (JarFile jar = new JarFile(classPath)) {
+			Manifest manifest = jar.getManifest();
+			return manifest != null && manifest.getMainAttributes().getValue("Spring-Boot-Classes") != null;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	Path log() {
+		return this.log;
+	}
+
+	/** CPU time the poller used so far, if the platform tells. */
+	Optional<Duration> cpuTime() {
+		return this.process.toHandle().info().totalCpuDuration();
+	}
+
+	/** The last lines of its log, to show why it stopped. */
+	List<String> logTail(int lines) {
+		try {
+			List<String> all = Files.readAllLines(this.log, StandardCharsets.UTF_8);
+			return all.subList(Math.max(0, all.size() - lines), all.size());
+		}
+		catch (IOException | RuntimeException ex) {
+			return List.of("(could not read " + this.log + ": " + ex.getMessage() + ")");
+		}
+	}
+
+	/** Asks it to stop, and kills it if it has not within 10 s. */
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
