@@ -60,9 +60,6 @@ final class BenchPollingCommand implements Callable<Integer> {
 	@Option(names = "--skip-real", description = "Run part 1 only, on the virtual clock.")
 	boolean skipReal;
 
-	/** For tests: run part 2 against this broker instead of starting one. */
-	String kafkaBootstrapServers;
-
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
@@ -78,7 +75,7 @@ final class BenchPollingCommand implements Callable<Integer> {
 			this.stack.routeLogs();
 			try {
 				real = RealPollerBench.run(new RealPollerBench.Settings(this.inFlight, this.timeScale, this.seed,
-						this.timeout, this.stack.logFile().getParent(), this.kafkaBootstrapServers), out);
+						this.timeout, this.stack.logFile().getParent()), out);
 				real.print(out);
 			}
 			catch (Exception ex) {

@@ -59,10 +59,8 @@ public final class RealPollerBench {
 	 * @param seed of the generation times
 	 * @param timeout how long to wait, once every job is submitted, for all to end
 	 * @param logDirectory where the poller's log goes
-	 * @param bootstrapServers a broker to use, or null to start one
 	 */
-	public record Settings(int jobs, double timeScale, long seed, Duration timeout, Path logDirectory,
-			String bootstrapServers) {
+	public record Settings(int jobs, double timeScale, long seed, Duration timeout, Path logDirectory) {
 
 		public Settings {
 			if (jobs < 1) {
@@ -153,9 +151,6 @@ public final class RealPollerBench {
 	}
 
 	private String startKafka() throws Exception {
-		if (this.settings.bootstrapServers() != null) {
-			return this.settings.bootstrapServers();
-		}
 		LocalKafkaBroker broker = LocalKafkaBroker.startTemporary();
 		this.started.push(broker);
 		return broker.bootstrapServers();
