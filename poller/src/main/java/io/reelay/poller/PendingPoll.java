@@ -78,6 +78,12 @@ record PendingPoll(VideoSubmitted job, int checksDone, Instant due, Instant plan
 				(errors != null) ? errors.intValue() : 0, text(headers, LAST_STATUS_HEADER));
 	}
 
+	/** When the record's check is due, or null when it does not say. */
+	static Instant dueOf(Headers headers) {
+		Long due = number(headers, DUE_HEADER);
+		return (due != null) ? Instant.ofEpochMilli(due) : null;
+	}
+
 	private static Long number(Headers headers, String name) {
 		String text = text(headers, name);
 		if (text == null) {

@@ -59,8 +59,8 @@ class PollHandler {
 	/** When a record on a poll-delay topic is to be handled. */
 	Instant handleAt(ConsumerRecord<String, byte[]> record) {
 		Instant byTier = Instant.ofEpochMilli(record.timestamp()).plus(this.tiers.delayOf(record.topic()));
-		Instant due = PendingPoll.read(null, record.headers(), byTier).due();
-		return due.isBefore(byTier) ? due : byTier;
+		Instant due = PendingPoll.dueOf(record.headers());
+		return (due != null && due.isBefore(byTier)) ? due : byTier;
 	}
 
 	List<ProducerRecord<String, Object>> handle(List<ConsumerRecord<String, byte[]>> records) {

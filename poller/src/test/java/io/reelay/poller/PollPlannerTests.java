@@ -3,11 +3,9 @@ package io.reelay.poller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.reelay.event.VideoSubmitted;
-import io.reelay.poller.schedule.ScheduleSettings;
 import io.reelay.provider.registry.ProviderRegistry;
 import io.reelay.testing.Events;
 import org.junit.jupiter.api.Test;
@@ -16,9 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PollPlannerTests {
 
-	private final PollerProperties properties = new PollerProperties(List.of(Duration.ofSeconds(1)),
-			ScheduleSettings.defaults(), new PollerProperties.ProviderPolling(20, 20, 16), Map.of(), 500, "test",
-			Duration.ofSeconds(30));
+	private final PollerProperties properties = TestSettings.poller();
 
 	private final PollPlanner planner = new PollPlanner(new LearnedSchedules(this.properties),
 			new ProviderRegistry(List.of(), Set.of("generic")), this.properties);

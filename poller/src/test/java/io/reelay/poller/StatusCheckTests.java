@@ -3,13 +3,11 @@ package io.reelay.poller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.reelay.event.FailureCode;
 import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoSubmitted;
-import io.reelay.poller.schedule.ScheduleSettings;
 import io.reelay.provider.ProviderException;
 import io.reelay.provider.TaskStatus;
 import io.reelay.provider.registry.ProviderRegistry;
@@ -20,9 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StatusCheckTests {
 
-	private final PollerProperties properties = new PollerProperties(List.of(Duration.ofSeconds(1)),
-			ScheduleSettings.defaults(), new PollerProperties.ProviderPolling(20, 20, 16), Map.of(), 500, "test",
-			Duration.ofSeconds(30));
+	private final PollerProperties properties = TestSettings.poller();
 
 	private final LearnedSchedules learned = new LearnedSchedules(this.properties);
 

@@ -52,9 +52,10 @@ final class SampleTimes {
 	static RandomGenerator drawing(double value) {
 		return new RandomGenerator() {
 
+			/** The bits from which {@code nextDouble()} would make {@code value}. */
 			@Override
 			public long nextLong() {
-				throw new UnsupportedOperationException();
+				return ((long) (value * 0x1.0p53)) << 11;
 			}
 
 			@Override
