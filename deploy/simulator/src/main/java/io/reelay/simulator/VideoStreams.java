@@ -3,6 +3,8 @@ package io.reelay.simulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.reelay.simulator.mp4.Mp4Generator;
@@ -10,7 +12,9 @@ import io.reelay.simulator.mp4.VideoSpec;
 
 /**
  * Sends a finished task's video: whole or a byte range, and cut short when a
- * {@code TRUNCATE} fault struck.
+ * {@code TRUNCATE} fault struck. A strong {@code ETag} and {@code Last-Modified} let a
+ * client resume with {@code If-Range}, as storage services allow; an {@code If-Range}
+ * that names another version gets the whole file, as RFC 9110 says.
  */
 public final class VideoStreams {
 
@@ -21,8 +25,14 @@ public final class VideoStreams {
 		HttpExchange exchange = call.exchange();
 		VideoSpec spec = call.simulation().videoSpec(task);
 		long size = Mp4Generator.size(spec);
+		String etag = "\"" + task.id() + "-" + size + "\"";
+		String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(task.finishedAt().atZone(ZoneOffset.UTC));
 		call.setHeader("Accept-Ranges", "bytes");
-		ByteRange range = ByteRange.parse(call.header("Range").orElse(null), size);
+		call.setHeader("ETag", etag);
+		call.setHeader("Last-Modified", lastModified);
+		String ifRange = call.header("If-Range").orElse(null);
+		boolean sameVersion = ifRange == null || ifRange.equals(etag) || ifRange.equals(lastModified);
+		ByteRange range = sameVersion ? ByteRange.parse(call.header("Range").orElse(null), size) : null;
 		if (range != null && !range.satisfiable(size)) {
 			call.setHeader("Content-Range", "bytes */" + size);
 			call.sendBytes(416, "text/plain", "range not satisfiable".getBytes(StandardCharsets.UTF_8));

@@ -109,6 +109,27 @@ class VideoUrlTests {
 	}
 
 	@Test
+	void resumesOnlyTheVersionAnIfRangeNames() {
+		String id = create("resumed");
+		URI url = finished(id);
+		byte[] whole = simulator.videoOf(id);
+		HttpResponse<byte[]> first = http.fetch(url);
+		String etag = first.headers().firstValue("ETag").orElseThrow();
+		String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+
+		HttpResponse<byte[]> byEtag = http.fetch(url, "Range", "bytes=1000-", "If-Range", etag);
+		HttpResponse<byte[]> byDate = http.fetch(url, "Range", "bytes=1000-", "If-Range", lastModified);
+		HttpResponse<byte[]> otherVersion = http.fetch(url, "Range", "bytes=1000-", "If-Range", "\"another\"");
+
+		assertThat(etag).startsWith("\"").endsWith("\"").doesNotStartWith("W/");
+		assertThat(byEtag.statusCode()).isEqualTo(206);
+		assertThat(byEtag.body()).isEqualTo(Arrays.copyOfRange(whole, 1000, whole.length));
+		assertThat(byDate.statusCode()).isEqualTo(206);
+		assertThat(otherVersion.statusCode()).isEqualTo(200);
+		assertThat(otherVersion.body()).isEqualTo(whole);
+	}
+
+	@Test
 	void answersARangePastTheEndWith416() {
 		String id = create("past the end");
 		URI url = finished(id);
