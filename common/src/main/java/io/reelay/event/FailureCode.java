@@ -49,6 +49,12 @@ public enum FailureCode {
 	/** What the provider served is not an MP4 video. */
 	INVALID_CONTENT(false),
 
+	/**
+	 * The download URL points where Reelay refuses to connect: a scheme other than http
+	 * or https, or an internal address (loopback, private, link-local, cloud metadata).
+	 */
+	UNSAFE_URL(false),
+
 	/** The video could not be written to Reelay's bucket. */
 	STORAGE_FAILED(true),
 

@@ -32,12 +32,12 @@ class EventDocsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "INVALID_REQUEST", "AUTHENTICATION", "INSUFFICIENT_CREDITS", "CONTENT_POLICY",
 			"RATE_LIMITED", "PROVIDER_UNAVAILABLE", "SUBMISSION_OUTCOME_UNKNOWN", "GENERATION_FAILED", "NOT_FOUND",
-			"TIMEOUT", "DOWNLOAD_FAILED", "INVALID_CONTENT", "STORAGE_FAILED", "INTERNAL" })
+			"TIMEOUT", "DOWNLOAD_FAILED", "INVALID_CONTENT", "UNSAFE_URL", "STORAGE_FAILED", "INTERNAL" })
 	void documentsEveryFailureCodeWithItsRetryDecision(String name) throws IOException {
 		FailureCode code = FailureCode.valueOf(name);
 		assertThat(Files.readString(eventsDoc()))
 			.contains("| `" + code.name() + "` | " + (code.retryable() ? "yes" : "no") + " |");
-		assertThat(FailureCode.values()).hasSize(14);
+		assertThat(FailureCode.values()).hasSize(15);
 	}
 
 	private static List<JsonNode> documentedExamples() throws IOException {
