@@ -1,9 +1,11 @@
 package io.reelay.storage;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,17 +16,22 @@ import io.minio.Directive;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import io.minio.http.Method;
+import io.minio.messages.Upload;
 
 /** {@link ObjectStore} on any S3-compatible server, through the MinIO client. */
 public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 
 	private final MinioClient client;
+
+	/** For multipart uploads driven part by part, which only the async client offers. */
+	private final MinioAsyncClient asyncClient;
 
 	private final String bucket;
 
@@ -36,8 +43,18 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 			.region(properties.region())
 			.credentials(properties.accessKey(), properties.secretKey())
 			.build();
+		this.asyncClient = MinioAsyncClient.builder()
+			.endpoint(properties.endpoint().toString())
+			.region(properties.region())
+			.credentials(properties.accessKey(), properties.secretKey())
+			.build();
 		this.bucket = properties.bucket();
 		this.partSize = properties.partSize().toBytes();
+	}
+
+	@Override
+	public int partSize() {
+		return (int) this.partSize;
 	}
 
 	@Override
@@ -134,6 +151,56 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 	}
 
 	@Override
+	public StoredObject putComplete(String key, byte[] content, int length, String sha256, String contentType,
+			Map<String, String> metadata) {
+		Map<String, String> complete = new HashMap<>(metadata);
+		complete.put(SHA256, sha256);
+		try {
+			this.client.putObject(PutObjectArgs.builder()
+				.bucket(this.bucket)
+				.object(key)
+				.stream(new ByteArrayInputStream(content, 0, length), length, -1)
+				.contentType(contentType)
+				.userMetadata(complete)
+				.build());
+		}
+		catch (Exception ex) {
+			throw failure("upload " + key, ex);
+		}
+		return new StoredObject(this.bucket, key, length, sha256, contentType, complete);
+	}
+
+	@Override
+	public ObjectUpload startUpload(String key, String contentType, Map<String, String> metadata) {
+		return MinioMultipartUpload.start(this.asyncClient, this, key, contentType, metadata);
+	}
+
+	@Override
+	public List<String> incompleteUploads(String prefix) {
+		try {
+			return this.asyncClient
+				.listMultipartUploadsAsync(this.bucket, null, null, null, null, 1000, prefix, null, null, null)
+				.join()
+				.result()
+				.uploads()
+				.stream()
+				.map(Upload::objectName)
+				.toList();
+		}
+		catch (Exception ex) {
+			throw failure("list incomplete uploads under " + prefix, ex);
+		}
+	}
+
+	/** Records the SHA-256 of an object a multipart upload completed. */
+	StoredObject recordSha256(String key, long size, String sha256, String contentType, Map<String, String> metadata) {
+		Map<String, String> complete = new HashMap<>(metadata);
+		complete.put(SHA256, sha256);
+		recordMetadata(key, contentType, complete);
+		return new StoredObject(this.bucket, key, size, sha256, contentType, complete);
+	}
+
+	@Override
 	public InputStream open(String key) {
 		try {
 			return this.client.getObject(GetObjectArgs.builder().bucket(this.bucket).object(key).build());
@@ -146,6 +213,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		this.client.close();
+		this.asyncClient.close();
 	}
 
 	/**
@@ -170,7 +238,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 		}
 	}
 
-	private StorageException failure(String action, Exception ex) {
+	StorageException failure(String action, Throwable ex) {
 		return new StorageException("could not " + action + " in bucket " + this.bucket + ": " + ex.getMessage(), ex);
 	}
 

@@ -3,6 +3,7 @@ package io.reelay.storage;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,25 @@ public interface ObjectStore {
 	 * @param size the exact length, or -1 when unknown (multipart upload)
 	 */
 	StoredObject put(String key, InputStream body, long size, String contentType, Map<String, String> metadata);
+
+	/**
+	 * Writes a small object whose SHA-256 is already known, metadata included, in one
+	 * request.
+	 */
+	StoredObject putComplete(String key, byte[] content, int length, String sha256, String contentType,
+			Map<String, String> metadata);
+
+	/**
+	 * Starts a multipart upload to {@code key}, for content too large to hold in memory.
+	 * @param metadata user metadata; the SHA-256 is added when the upload completes
+	 */
+	ObjectUpload startUpload(String key, String contentType, Map<String, String> metadata);
+
+	/** Bytes per part of {@link #startUpload} uploads (at least 5 MiB). */
+	int partSize();
+
+	/** Keys under {@code prefix} with a multipart upload started and not yet ended. */
+	List<String> incompleteUploads(String prefix);
 
 	/**
 	 * Size and content type of any object, complete or not (files users put in the bucket

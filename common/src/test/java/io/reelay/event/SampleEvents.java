@@ -55,10 +55,16 @@ final class SampleEvents {
 				REQUESTED_AT, SUBMITTED_AT, COMPLETED_AT, METADATA);
 	}
 
+	static final String PRESIGNED_URL = "https://s3.example.com/reelay-videos/videos/2026/11/21/req-7f3c9a.mp4"
+			+ "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=86400&X-Amz-Signature=5d1e";
+
+	static final Instant PRESIGNED_UNTIL = Instant.parse("2026-11-22T10:01:06Z");
+
 	static VideoStored stored() {
 		return new VideoStored(1, REQUEST_ID, "tchavi", "seedance-2", "job_8c1d2e", "reelay-videos",
 				"videos/2026/11/21/req-7f3c9a.mp4", "s3://reelay-videos/videos/2026/11/21/req-7f3c9a.mp4", 48213,
-				"9f2c5b0e4a8d7c1f3e6b2a9d8c7f1e0a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e", "video/mp4", USAGE,
+				"9f2c5b0e4a8d7c1f3e6b2a9d8c7f1e0a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e", "video/mp4",
+				new DownloadLocation(PRESIGNED_URL, PRESIGNED_UNTIL), USAGE,
 				new StageTimings(REQUESTED_AT, SUBMITTED_AT, COMPLETED_AT, STORED_AT), METADATA);
 	}
 

@@ -58,6 +58,53 @@ class MinioObjectStoreIntegrationTests {
 	}
 
 	@Test
+	void completesAnUploadSentPartByPartAndOnlyThenShowsIt() throws Exception {
+		byte[] content = randomBytes(store.partSize() + 1000);
+		String key = "videos/" + UUID.randomUUID() + ".mp4";
+		ObjectUpload upload = store.startUpload(key, "video/mp4", Map.of("request-id", "r2"));
+		upload.sendPart(content, store.partSize()).join();
+		upload.sendPart(java.util.Arrays.copyOfRange(content, store.partSize(), content.length), 1000).join();
+
+		assertThat(store.find(key)).isEmpty();
+		assertThat(store.incompleteUploads(key)).containsExactly(key);
+		StoredObject stored = upload.complete(content.length, sha256(content), Map.of("stored-at", "now"));
+
+		assertThat(stored.size()).isEqualTo(content.length);
+		assertThat(store.find(key).orElseThrow().metadata()).containsEntry("sha256", sha256(content))
+			.containsEntry("request-id", "r2")
+			.containsEntry("stored-at", "now");
+		assertThat(store.incompleteUploads(key)).isEmpty();
+		try (InputStream in = store.open(key)) {
+			assertThat(in.readAllBytes()).isEqualTo(content);
+		}
+	}
+
+	@Test
+	void anAbortedUploadLeavesNoPartsAndNoObject() throws Exception {
+		String key = "videos/" + UUID.randomUUID() + ".mp4";
+		ObjectUpload upload = store.startUpload(key, "video/mp4", Map.of());
+		upload.sendPart(randomBytes(store.partSize()), store.partSize()).join();
+
+		upload.abort();
+		upload.abort();
+
+		assertThat(store.incompleteUploads(key)).isEmpty();
+		assertThat(store.stat(key)).isEmpty();
+	}
+
+	@Test
+	void writesASmallObjectWithItsKnownSha256InOneGo() throws Exception {
+		byte[] content = randomBytes(5000);
+		String key = "videos/" + UUID.randomUUID() + ".mp4";
+
+		store.putComplete(key, content, 4000, "abc123", "video/mp4", Map.of("provider", "generic"));
+
+		StoredObject found = store.find(key).orElseThrow();
+		assertThat(found.size()).isEqualTo(4000);
+		assertThat(found.metadata()).containsEntry("sha256", "abc123").containsEntry("provider", "generic");
+	}
+
+	@Test
 	void storesABodyOfUnknownLengthInSeveralParts() throws Exception {
 		byte[] content = randomBytes(12 * 1024 * 1024 + 17);
 		String key = "videos/" + UUID.randomUUID() + ".mp4";
