@@ -1,14 +1,14 @@
 package io.reelay.downloader;
 
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.reelay.downloader.VideoFetcher.FetchedVideo;
-import io.reelay.event.FailureCode;
+import io.reelay.downloader.transfer.VideoTransfer;
+import io.reelay.event.DownloadLocation;
 import io.reelay.event.FailureContext;
 import io.reelay.event.PipelineEvent;
 import io.reelay.event.ReelayException;
@@ -39,9 +39,12 @@ class VideoStorage {
 
 	static final String CONTENT_TYPE = "video/mp4";
 
+	/** Object metadata: when the object became complete. */
+	static final String STORED_AT = VideoTransfer.STORED_AT;
+
 	private final ProviderRegistry providers;
 
-	private final VideoFetcher fetcher;
+	private final VideoTransfer transfer;
 
 	private final ObjectStore store;
 
@@ -49,15 +52,18 @@ class VideoStorage {
 
 	private final EventPublisher events;
 
+	private final DownloaderProperties.Presign presign;
+
 	private final Clock clock;
 
-	VideoStorage(ProviderRegistry providers, VideoFetcher fetcher, ObjectStore store, ObjectKeys keys,
-			EventPublisher events, Clock clock) {
+	VideoStorage(ProviderRegistry providers, VideoTransfer transfer, ObjectStore store, ObjectKeys keys,
+			EventPublisher events, DownloaderProperties properties, Clock clock) {
 		this.providers = providers;
-		this.fetcher = fetcher;
+		this.transfer = transfer;
 		this.store = store;
 		this.keys = keys;
 		this.events = events;
+		this.presign = properties.presign();
 		this.clock = clock;
 	}
 
@@ -72,12 +78,10 @@ class VideoStorage {
 		}
 		StoredObject object;
 		try {
-			object = download(completed, key);
+			object = this.transfer.store(this.providers.require(completed.provider()), completed, key, CONTENT_TYPE,
+					metadataOf(completed));
 		}
 		catch (ReelayException ex) {
-			if (ex.retryable()) {
-				throw ex;
-			}
 			this.events.publish(FailureContext.of(completed).failed(Stage.DOWNLOADER, ex, this.clock.instant()));
 			return;
 		}
@@ -105,20 +109,6 @@ class VideoStorage {
 		throw new UnusableRecordException("the video.completed record has neither requestedAt nor completedAt");
 	}
 
-	private StoredObject download(VideoCompleted completed, String key) {
-		try (FetchedVideo video = this.fetcher.open(this.providers.require(completed.provider()).download(completed))) {
-			InputStream mp4 = Mp4Signature.verified(video.body());
-			return this.store.put(key, mp4, video.contentLength(), CONTENT_TYPE, metadataOf(completed));
-		}
-		catch (ReelayException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new ReelayException(FailureCode.DOWNLOAD_FAILED,
-					"the download of the video broke off: " + ex.getMessage(), ex);
-		}
-	}
-
 	private static Map<String, String> metadataOf(VideoCompleted completed) {
 		Map<String, String> metadata = new LinkedHashMap<>();
 		metadata.put("request-id", completed.requestId());
@@ -132,13 +122,38 @@ class VideoStorage {
 		return metadata;
 	}
 
+	/**
+	 * The event for a stored object. Its store time is the one recorded with the object,
+	 * so announcing it again repeats the same event; only a presigned URL is new.
+	 */
 	private VideoStored stored(VideoCompleted completed, StoredObject object) {
+		Instant storedAt = storedAt(object);
 		return new VideoStored(PipelineEvent.CURRENT_SCHEMA_VERSION, completed.requestId(), completed.provider(),
 				completed.model(), completed.providerTaskId(), object.bucket(), object.key(), object.uri(),
-				object.size(), object.sha256(), object.contentType(), completed.usage(),
-				new StageTimings(completed.requestedAt(), completed.submittedAt(), completed.completedAt(),
-						this.clock.instant()),
+				object.size(), object.sha256(), object.contentType(), presigned(object), completed.usage(),
+				new StageTimings(completed.requestedAt(), completed.submittedAt(), completed.completedAt(), storedAt),
 				completed.metadata());
+	}
+
+	private DownloadLocation presigned(StoredObject object) {
+		if (!this.presign.enabled()) {
+			return null;
+		}
+		Instant until = this.clock.instant().plus(this.presign.validFor());
+		return new DownloadLocation(this.store.presignedGet(object.key(), this.presign.validFor()).toString(), until);
+	}
+
+	private Instant storedAt(StoredObject object) {
+		String recorded = object.metadata().get(STORED_AT);
+		if (recorded != null) {
+			try {
+				return Instant.parse(recorded);
+			}
+			catch (DateTimeParseException ex) {
+				log.warn("{} has an unreadable {} metadata value '{}'", object.uri(), STORED_AT, recorded);
+			}
+		}
+		return this.clock.instant();
 	}
 
 }

@@ -1,11 +1,19 @@
 package io.reelay.downloader;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 
+import io.reelay.downloader.guard.TrapListener;
 import io.reelay.event.FailureCode;
 import io.reelay.event.Stage;
 import io.reelay.event.VideoCompleted;
@@ -17,14 +25,18 @@ import io.reelay.testing.SimulatorJobs;
 import io.reelay.testing.SimulatorJobs.FinishedJob;
 import io.reelay.testing.TestInfrastructure;
 import io.reelay.testing.StageTestSupport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The downloader on a real broker, fetching from the simulator into a real S3-compatible
@@ -38,17 +50,36 @@ class DownloaderIntegrationTests extends StageTestSupport {
 	@Autowired
 	private ObjectStore store;
 
+	@Autowired
+	private KafkaListenerEndpointRegistry listeners;
+
 	@DynamicPropertySource
 	static void storageSettings(DynamicPropertyRegistry registry) {
 		registry.add("reelay.storage.endpoint", () -> TestInfrastructure.s3().endpoint());
 		registry.add("reelay.storage.access-key", () -> TestInfrastructure.s3().accessKey());
 		registry.add("reelay.storage.secret-key", () -> TestInfrastructure.s3().secretKey());
 		registry.add("reelay.storage.bucket", () -> "downloader-tests");
+		registry.add("reelay.downloader.allowed-hosts",
+				() -> "127.0.0.1:" + simulator.baseUrl().getPort() + ",127.0.0.1:" + gate.port());
+		registry.add("reelay.downloader.max-concurrent", () -> 3);
+		registry.add("reelay.downloader.retry.first-wait", () -> "50ms");
+		registry.add("reelay.downloader.retry.max-wait", () -> "100ms");
+		registry.add("reelay.downloader.retry.max-attempts", () -> 4);
+		registry.add("reelay.downloader.presign.enabled", () -> true);
+		registry.add("reelay.downloader.presign.valid-for", () -> "2h");
+	}
+
+	/** Holds each GET until three are waiting at once: what max-concurrent allows. */
+	private static final ConcurrencyGate gate = ConcurrencyGate.start(3);
+
+	@AfterAll
+	static void closeGate() {
+		gate.close();
 	}
 
 	@Override
 	protected String[] watchedTopics() {
-		return new String[] { "video.stored", "video.failed", "video.completed-dlt" };
+		return new String[] { "video.stored", "video.failed", "video.completed", "video.completed-dlt" };
 	}
 
 	@Test
@@ -91,10 +122,69 @@ class DownloaderIntegrationTests extends StageTestSupport {
 
 		var both = this.watcher.awaitRecords("video.stored", (record) -> completed.requestId().equals(record.key()), 2);
 		VideoStored second = io.reelay.event.EventJson.read(both.get(1).value(), VideoStored.class);
-		assertThat(second.key()).isEqualTo(first.key());
-		assertThat(second.sha256()).isEqualTo(first.sha256());
-		assertThat(second.size()).isEqualTo(first.size());
+		assertThat(withoutDownload(second)).isEqualTo(withoutDownload(first));
+		assertThat(both.get(1).headers().lastHeader("ce_id").value())
+			.isEqualTo(both.get(0).headers().lastHeader("ce_id").value());
 		assertThat(simulator.tasks().downloadsOf(job.taskId())).isEqualTo(1);
+	}
+
+	@Test
+	void signsAGetUrlThatServesTheStoredVideo() throws Exception {
+		FinishedJob job = this.jobs.startFinished("a presigned pier");
+		VideoCompleted completed = completed(job);
+
+		VideoStored stored = this.watcher.awaitEvent("video.stored", completed.requestId(), VideoStored.class);
+
+		assertThat(stored.download().expiresAt()).isAfter(stored.timings().storedAt().plus(Duration.ofMinutes(119)));
+		HttpResponse<byte[]> fetched = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(stored.download().url())).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(fetched.statusCode()).isEqualTo(200);
+		assertThat(sha256(fetched.body())).isEqualTo(stored.sha256());
+	}
+
+	@Test
+	void refusesAUrlThatLeadsIntoTheInternalNetworkWithoutConnecting() throws Exception {
+		try (TrapListener trap = TrapListener.start()) {
+			VideoCompleted completed = Events.aCompletedJob(Events.newRequestId(), "t-ssrf",
+					"http://2130706433:" + trap.port() + "/latest/meta-data/");
+			this.publisher.publishEvent("video.completed", completed.requestId(), completed);
+
+			VideoFailed failed = this.watcher.awaitEvent("video.failed", completed.requestId(), VideoFailed.class);
+
+			assertThat(failed.code()).isEqualTo(FailureCode.UNSAFE_URL);
+			assertThat(failed.message()).contains("127.0.0.1");
+			assertThat(trap.accepted()).isZero();
+		}
+	}
+
+	@Test
+	void downloadsAsManyVideosAtOnceAsMaxConcurrentAllowsAndNoMore() {
+		// all six wait in Kafka before the downloader polls, so one poll can fill the
+		// pool
+		MessageListenerContainer container = this.listeners.getListenerContainer("reelay-downloader");
+		container.pause();
+		await().until(container::isContainerPaused);
+		List<VideoCompleted> published = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			VideoCompleted completed = Events.aCompletedJob(Events.newRequestId(), "t-gate-" + i,
+					gate.url("/video-" + i + ".mp4"));
+			this.publisher.publishEvent("video.completed", completed.requestId(), completed);
+			published.add(completed);
+		}
+		published.forEach((completed) -> this.watcher.awaitRecord("video.completed", completed.requestId()));
+		container.resume();
+
+		for (VideoCompleted completed : published) {
+			this.watcher.awaitEvent("video.stored", completed.requestId(), VideoStored.class);
+		}
+		assertThat(gate.mostAtOnce()).isEqualTo(3);
+	}
+
+	private static VideoStored withoutDownload(VideoStored stored) {
+		return new VideoStored(stored.schemaVersion(), stored.requestId(), stored.provider(), stored.model(),
+				stored.providerTaskId(), stored.bucket(), stored.key(), stored.uri(), stored.size(), stored.sha256(),
+				stored.contentType(), null, stored.usage(), stored.timings(), stored.metadata());
 	}
 
 	@Test
@@ -120,7 +210,7 @@ class DownloaderIntegrationTests extends StageTestSupport {
 		VideoFailed failed = this.watcher.awaitEvent("video.failed", completed.requestId(), VideoFailed.class);
 
 		assertThat(failed.code()).isEqualTo(FailureCode.DOWNLOAD_FAILED);
-		assertThat(failed.message()).contains("HTTP 404");
+		assertThat(failed.message()).contains("HTTP 404").contains("gave up after 4 attempts");
 		assertThat(failed.providerTaskId()).isEqualTo("video_gone");
 	}
 

@@ -115,6 +115,10 @@ public final class LocalStack implements AutoCloseable {
 			settings.put("reelay.providers." + provider + ".base-url", this.simulator.baseUrl(provider).toString());
 			settings.put("reelay.providers." + provider + ".api-key", this.simulator.apiKey());
 		}
+		// the downloader refuses loopback addresses unless told: only the simulator's
+		// port
+		URI simulator = this.simulator.baseUrl();
+		settings.put("reelay.downloader.allowed-hosts", simulator.getHost() + ":" + simulator.getPort());
 		settings.put("reelay.storage.endpoint", this.s3.endpoint().toString());
 		settings.put("reelay.storage.access-key", StackSettings.S3_ACCESS_KEY);
 		settings.put("reelay.storage.secret-key", StackSettings.S3_SECRET_KEY);

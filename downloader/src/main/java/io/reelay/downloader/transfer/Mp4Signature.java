@@ -1,4 +1,4 @@
-package io.reelay.downloader;
+package io.reelay.downloader.transfer;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

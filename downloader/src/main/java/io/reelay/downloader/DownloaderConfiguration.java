@@ -1,0 +1,78 @@
+package io.reelay.downloader;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.reelay.downloader.fetch.FetchSettings;
+import io.reelay.downloader.fetch.VideoFetcher;
+import io.reelay.downloader.guard.DestinationGuard;
+import io.reelay.downloader.transfer.VideoTransfer;
+import io.reelay.downloader.transfer.Waits;
+import io.reelay.kafka.KafkaConfiguration;
+import io.reelay.kafka.ReelayKafkaProperties;
+import io.reelay.storage.ObjectStore;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+
+/** The download pool, the guarded fetcher, and the batch consumer that feeds them. */
+@Configuration(proxyBeanMethods = false)
+class DownloaderConfiguration {
+
+	/**
+	 * A batch waits for its slowest download, retries included: the consumer must not be
+	 * thrown out of its group meanwhile.
+	 */
+	private static final Duration MAX_BATCH_TIME = Duration.ofMinutes(30);
+
+	@Bean(destroyMethod = "close")
+	VideoFetcher videoFetcher(DownloaderProperties properties) {
+		return new VideoFetcher(
+				new FetchSettings(properties.connectTimeout(), properties.readTimeout(), properties.maxRedirects()),
+				new DestinationGuard(properties.allowedHosts()));
+	}
+
+	@Bean
+	VideoTransfer videoTransfer(VideoFetcher videoFetcher, ObjectStore store, DownloaderProperties properties,
+			Clock clock) {
+		return new VideoTransfer(videoFetcher, store, properties, clock, Waits.SLEEP);
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService downloadPool(DownloaderProperties properties) {
+		AtomicInteger count = new AtomicInteger();
+		ThreadFactory threads = (task) -> {
+			Thread thread = new Thread(task, "reelay-download-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+		return Executors.newFixedThreadPool(properties.maxConcurrent(), threads);
+	}
+
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<String, byte[]> downloadContainerFactory(
+			ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler errorHandler,
+			ReelayKafkaProperties kafka, DownloaderProperties properties) {
+		Map<String, Object> config = new HashMap<>(consumerFactory.getConfigurationProperties());
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxConcurrent());
+		config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) MAX_BATCH_TIME.toMillis());
+		DefaultKafkaConsumerFactory<String, byte[]> batches = new DefaultKafkaConsumerFactory<>(config,
+				consumerFactory.getKeyDeserializer(), consumerFactory.getValueDeserializer());
+		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = KafkaConfiguration
+			.listenerContainerFactory(batches, errorHandler, kafka);
+		factory.setBatchListener(true);
+		return factory;
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.reelay.downloader.transfer;
+
+import java.time.Duration;
+
+/** How a download waits between tries: a real sleep, or none in tests. */
+@FunctionalInterface
+public interface Waits {
+
+	Waits SLEEP = (duration) -> {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting to retry a download", ex);
+		}
+	};
+
+	void pause(Duration duration);
+
+}

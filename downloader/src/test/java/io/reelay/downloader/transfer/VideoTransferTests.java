@@ -1,0 +1,367 @@
+package io.reelay.downloader.transfer;
+
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import io.reelay.downloader.DownloaderProperties;
+import io.reelay.downloader.fetch.FetchSettings;
+import io.reelay.downloader.fetch.VideoFetcher;
+import io.reelay.downloader.guard.DestinationGuard;
+import io.reelay.event.DownloadLocation;
+import io.reelay.event.FailureCode;
+import io.reelay.event.ReelayException;
+import io.reelay.event.VideoCompleted;
+import io.reelay.provider.VideoProvider;
+import io.reelay.provider.generic.GenericProvider;
+import io.reelay.provider.minimax.MinimaxProvider;
+import io.reelay.simulator.ProviderSimulator;
+import io.reelay.simulator.SimulatedTask;
+import io.reelay.simulator.SimulatorSettings;
+import io.reelay.simulator.fault.Fault;
+import io.reelay.simulator.fault.FaultRule;
+import io.reelay.simulator.fault.Operation;
+import io.reelay.storage.MinioObjectStore;
+import io.reelay.storage.ObjectKeys;
+import io.reelay.storage.StorageProperties;
+import io.reelay.storage.StoredObject;
+import io.reelay.testing.Events;
+import io.reelay.testing.ProviderFixtures;
+import io.reelay.testing.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * One download from start to stored object, against the simulator (videos of several
+ * upload parts) or a server that misbehaves on purpose, into the real S3-compatible
+ * server. Waits are recorded, not slept.
+ */
+class VideoTransferTests {
+
+	private static final int PART = 5 * 1024 * 1024;
+
+	private static ProviderSimulator simulator;
+
+	private static MinioObjectStore store;
+
+	private final List<Duration> pauses = new ArrayList<>();
+
+	private final VideoFetcher fetcher = new VideoFetcher(
+			new FetchSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 5),
+			new DestinationGuard(List.of("127.0.0.1")));
+
+	@BeforeAll
+	static void start() throws Exception {
+		simulator = ProviderSimulator.start(SimulatorSettings.forTests().withVideoBytes(12L * 1024 * 1024));
+		var s3 = TestInfrastructure.s3();
+		store = new MinioObjectStore(new StorageProperties(s3.endpoint(), "us-east-1", s3.accessKey(), s3.secretKey(),
+				"transfer-tests", true, ObjectKeys.DEFAULT_TEMPLATE, DataSize.ofBytes(PART)));
+		store.ensureBucket();
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		simulator.close();
+		store.close();
+	}
+
+	@AfterEach
+	void clearFaults() {
+		simulator.faults().clear();
+	}
+
+	@Test
+	void streamsAVideoOfSeveralPartsAndRecordsItsSha256() throws Exception {
+		SimulatedTask task = finished("generic", "three parts");
+		byte[] served = simulator.videoOf(task.id());
+
+		StoredObject stored = transfer().store(generic(), completed(task), key(), "video/mp4",
+				Map.of("request-id", "r1"));
+
+		assertThat(served.length).isGreaterThan(2 * PART);
+		assertThat(stored.size()).isEqualTo(served.length);
+		assertThat(stored.sha256()).isEqualTo(sha256(served));
+		assertThat(store.find(stored.key()).orElseThrow().metadata()).containsEntry("sha256", sha256(served))
+			.containsEntry("request-id", "r1")
+			.containsKey("stored-at");
+		assertThat(read(stored.key())).isEqualTo(served);
+		assertThat(this.pauses).isEmpty();
+	}
+
+	@Test
+	void resumesABrokenDownloadFromWhereItStoppedWithIfRange() throws Exception {
+		SimulatedTask task = finished("generic", "a harbour cut in half");
+		simulator.faults().add(FaultRule.on("generic", Operation.DOWNLOAD, Fault.TRUNCATE).withTimes(1));
+		byte[] served = simulator.videoOf(task.id());
+
+		StoredObject stored = transfer().store(generic(), completed(task), key(), "video/mp4", Map.of());
+
+		assertThat(stored.sha256()).isEqualTo(sha256(served));
+		var gets = simulator.received("generic")
+			.stream()
+			.filter((request) -> request.path().contains(task.id()))
+			.toList();
+		assertThat(gets).hasSize(2);
+		assertThat(gets.get(1).header("Range")).hasValue("bytes=" + served.length / 2 + "-");
+		assertThat(gets.get(1).header("If-Range")).hasValueSatisfying((etag) -> assertThat(etag).startsWith("\""));
+	}
+
+	@Test
+	void startsOverWhenTheServerDoesNotTakeRangesAndLeavesNoPartsOfTheBrokenUpload() throws Exception {
+		byte[] video = mp4(3 * PART + 1234);
+		try (TestServer server = new TestServer(
+				(exchange, n) -> TestServer.send(exchange, 200, video, 0, (n == 0) ? 2 * PART + 10 : video.length))) {
+			String key = key();
+
+			StoredObject stored = transfer().store(generic(), completedAt(server.url("/v.mp4")), key, "video/mp4",
+					Map.of());
+
+			assertThat(stored.sha256()).isEqualTo(sha256(video));
+			assertThat(server.requests()).hasSize(2);
+			assertThat(server.requests().get(1).getFirst("Range")).isNull();
+			assertThat(store.incompleteUploads(key)).isEmpty();
+		}
+	}
+
+	@Test
+	void startsOverWhenTheVideoChangedBetweenTheBreakAndTheResume() throws Exception {
+		byte[] video = mp4(2 * PART + 99);
+		try (TestServer server = new TestServer((exchange, n) -> {
+			exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
+			exchange.getResponseHeaders().set("ETag", "\"v" + n + "\"");
+			// an If-Range naming an old version gets the whole file, as RFC 9110 says
+			TestServer.send(exchange, 200, video, 0, (n == 0) ? PART + 7 : video.length);
+		})) {
+			StoredObject stored = transfer().store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4",
+					Map.of());
+
+			assertThat(stored.sha256()).isEqualTo(sha256(video));
+			assertThat(server.requests().get(1).getFirst("If-Range")).isEqualTo("\"v0\"");
+			assertThat(server.requests()).hasSize(3);
+		}
+	}
+
+	@Test
+	void refusesSomethingThatIsNotAnMp4AndStoresNothing() throws Exception {
+		SimulatedTask task = finished("generic", "a broken CDN [sim:not-mp4]");
+		String key = key();
+
+		assertThatExceptionOfType(ReelayException.class)
+			.isThrownBy(() -> transfer().store(generic(), completed(task), key, "video/mp4", Map.of()))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.INVALID_CONTENT))
+			.withMessageContaining("not an MP4");
+		assertThat(store.stat(key)).isEmpty();
+		assertThat(this.pauses).isEmpty();
+	}
+
+	@Test
+	void refusesAVideoLargerThanTheMaximumAndAbortsItsUpload() throws Exception {
+		SimulatedTask task = finished("generic", "too long");
+		String key = key();
+		VideoTransfer small = transfer(properties(DataSize.ofBytes(2L * PART + 1), 8));
+
+		assertThatExceptionOfType(ReelayException.class)
+			.isThrownBy(() -> small.store(generic(), completed(task), key, "video/mp4", Map.of()))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.INVALID_CONTENT))
+			.withMessageContaining("larger than reelay.downloader.max-size");
+		assertThat(store.stat(key)).isEmpty();
+		assertThat(store.incompleteUploads(key)).isEmpty();
+	}
+
+	@Test
+	void neverStoresABodyShorterThanItsContentLength() throws Exception {
+		byte[] video = mp4(PART + 500);
+		try (TestServer server = new TestServer((exchange, n) -> TestServer.send(exchange, 200, video, 0, PART / 2))) {
+			String key = key();
+
+			assertThatExceptionOfType(ReelayException.class)
+				.isThrownBy(() -> transfer(properties(DataSize.ofGigabytes(1), 3)).store(generic(),
+						completedAt(server.url("/v.mp4")), key, "video/mp4", Map.of()))
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.DOWNLOAD_FAILED))
+				.withMessageContaining("gave up after 3 attempts");
+			assertThat(server.requests()).hasSize(3);
+			assertThat(store.stat(key)).isEmpty();
+			assertThat(store.incompleteUploads(key)).isEmpty();
+		}
+	}
+
+	@Test
+	void retriesTheNotReadyAnswersRightAfterCompletion() throws Exception {
+		byte[] video = mp4(4096);
+		try (TestServer server = new TestServer((exchange, n) -> {
+			if (n < 3) {
+				byte[] error = "{\"error\":{\"code\":\"content_not_ready\"}}".getBytes();
+				TestServer.send(exchange, (n == 0) ? 400 : (n == 1) ? 403 : 404, error, 0, error.length);
+				return;
+			}
+			TestServer.send(exchange, 200, video, 0, video.length);
+		})) {
+			StoredObject stored = transfer().store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4",
+					Map.of());
+
+			assertThat(stored.sha256()).isEqualTo(sha256(video));
+			assertThat(this.pauses).hasSize(3);
+			// backoff doubles from the first wait (1s), with jitter
+			assertThat(this.pauses.get(2)).isGreaterThan(this.pauses.get(0));
+		}
+	}
+
+	@Test
+	void givesUpOnA400OnceTheProviderHasHadTimeToServeTheVideo() throws Exception {
+		byte[] error = "bad request".getBytes();
+		try (TestServer server = new TestServer(
+				(exchange, n) -> TestServer.send(exchange, 400, error, 0, error.length))) {
+			VideoCompleted old = completedAt(server.url("/v.mp4"), Instant.now().minus(Duration.ofMinutes(5)));
+
+			assertThatExceptionOfType(ReelayException.class)
+				.isThrownBy(() -> transfer().store(generic(), old, key(), "video/mp4", Map.of()))
+				.withMessageContaining("HTTP 400: bad request");
+			assertThat(server.requests()).hasSize(1);
+		}
+	}
+
+	@Test
+	void waitsAsLongAsTheServerAsksOnA503() throws Exception {
+		byte[] video = mp4(4096);
+		try (TestServer server = new TestServer((exchange, n) -> {
+			if (n == 0) {
+				exchange.getResponseHeaders().set("Retry-After", "7");
+				TestServer.send(exchange, 503, new byte[0], 0, 0);
+				return;
+			}
+			TestServer.send(exchange, 200, video, 0, video.length);
+		})) {
+			transfer().store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4", Map.of());
+
+			assertThat(this.pauses).containsExactly(Duration.ofSeconds(7));
+		}
+	}
+
+	@Test
+	void asksTheProviderForAFreshUrlWhenTheOneItGaveExpired() throws Exception {
+		SimulatedTask task = finished("minimax", "an expired harbour");
+		VideoCompleted stale = new VideoCompleted(1, Events.newRequestId(), "minimax", "T2V-01", task.id(),
+				new DownloadLocation(simulator.videoUrlOf(task.id()).toString().replaceAll("expires=\\d+", "expires=1"),
+						null),
+				null, Instant.now(), Instant.now(), Instant.now().minus(Duration.ofMinutes(5)), Map.of());
+
+		long retrievesBefore = retrieves();
+
+		StoredObject stored = transfer().store(minimax(), stale, key(), "video/mp4", Map.of());
+
+		assertThat(stored.sha256()).isEqualTo(sha256(simulator.videoOf(task.id())));
+		assertThat(retrieves() - retrievesBefore).isEqualTo(1);
+	}
+
+	@Test
+	void refreshesAUrlWhoseStatedExpiryHasPassedBeforeEvenTryingIt() throws Exception {
+		SimulatedTask task = finished("minimax", "known to be expired");
+		VideoCompleted stale = new VideoCompleted(1, Events.newRequestId(), "minimax", "T2V-01", task.id(),
+				new DownloadLocation("http://127.0.0.1:1/gone.mp4", Instant.now().minusSeconds(60)), null,
+				Instant.now(), Instant.now(), Instant.now(), Map.of());
+
+		StoredObject stored = transfer().store(minimax(), stale, key(), "video/mp4", Map.of());
+
+		assertThat(stored.sha256()).isEqualTo(sha256(simulator.videoOf(task.id())));
+	}
+
+	@Test
+	void failsWithNotFoundWhenTheProviderHasNoFreshUrlEither() throws Exception {
+		SimulatedTask task = finished("generic", "expired for good");
+		String forged = simulator.videoUrlOf(task.id()).toString().replaceAll("expires=\\d+", "expires=1");
+		VideoCompleted stale = new VideoCompleted(1, Events.newRequestId(), "generic", "m", "video_unknown",
+				new DownloadLocation(forged, null), null, Instant.now(), Instant.now(),
+				Instant.now().minus(Duration.ofMinutes(5)), Map.of());
+
+		assertThatExceptionOfType(ReelayException.class)
+			.isThrownBy(() -> transfer().store(generic(), stale, key(), "video/mp4", Map.of()))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.NOT_FOUND));
+	}
+
+	private static long retrieves() {
+		return simulator.received("minimax").stream().filter((r) -> r.path().contains("files/retrieve")).count();
+	}
+
+	private VideoTransfer transfer() {
+		return transfer(properties(DataSize.ofGigabytes(1), 8));
+	}
+
+	private VideoTransfer transfer(DownloaderProperties properties) {
+		return new VideoTransfer(this.fetcher, store, properties, java.time.Clock.systemUTC(), this.pauses::add);
+	}
+
+	private static DownloaderProperties properties(DataSize maxSize, int maxAttempts) {
+		return new DownloaderProperties(2, Duration.ofSeconds(5), Duration.ofSeconds(5), maxSize, 5, List.of(),
+				new DownloaderProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(30), maxAttempts,
+						Duration.ofSeconds(60), 5),
+				new DownloaderProperties.Presign(false, Duration.ofHours(1)));
+	}
+
+	private static SimulatedTask finished(String provider, String prompt) {
+		return simulator.tasks().seed(provider, "T2V-01", prompt, Duration.ZERO);
+	}
+
+	private static VideoCompleted completed(SimulatedTask task) {
+		return completedAt(simulator.videoUrlOf(task.id()));
+	}
+
+	private static VideoCompleted completedAt(java.net.URI url) {
+		return completedAt(url, Instant.now());
+	}
+
+	private static VideoCompleted completedAt(java.net.URI url, Instant completedAt) {
+		return new VideoCompleted(1, Events.newRequestId(), "generic", "m", "task",
+				new DownloadLocation(url.toString(), null), null, completedAt, completedAt, completedAt, Map.of());
+	}
+
+	private static GenericProvider generic() {
+		return new GenericProvider(
+				ProviderFixtures.client("generic", simulator.baseUrl("generic"), simulator.apiKey()));
+	}
+
+	private static VideoProvider minimax() {
+		return new MinimaxProvider(
+				ProviderFixtures.client("minimax", simulator.baseUrl("minimax"), simulator.apiKey()));
+	}
+
+	private static String key() {
+		return "transfers/" + Events.newRequestId() + ".mp4";
+	}
+
+	private static byte[] read(String key) throws Exception {
+		try (var in = store.open(key)) {
+			return in.readAllBytes();
+		}
+	}
+
+	/** Random bytes behind an MP4's first box header. */
+	static byte[] mp4(int size) {
+		byte[] bytes = new byte[size];
+		new Random(size).nextBytes(bytes);
+		byte[] head = { 0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm' };
+		System.arraycopy(head, 0, bytes, 0, head.length);
+		return bytes;
+	}
+
+	static String sha256(byte[] bytes) throws Exception {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+	}
+
+	static byte[] slice(byte[] bytes, int from) {
+		return Arrays.copyOfRange(bytes, from, bytes.length);
+	}
+
+}
