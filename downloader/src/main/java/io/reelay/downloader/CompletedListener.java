@@ -1,9 +1,8 @@
 package io.reelay.downloader;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 
 import io.reelay.event.EventJson;
 import io.reelay.event.VideoCompleted;
@@ -12,14 +11,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code video.completed} in batches of up to {@code max-concurrent} records and
- * downloads them at once, in the bounded download pool; the offsets are committed when
- * the whole batch is stored or failed. A record that cannot be used, or that fails in a
- * way Reelay did not foresee, is dead-lettered on its own and the rest of its batch goes
- * on.
+ * Reads {@code video.completed} and hands each record to the download pool as soon as a
+ * slot is free, so a download that retries or resumes for a while never holds up the
+ * others. Each record is acknowledged when its video is stored or failed; the container
+ * commits offsets only up to the first record still in progress (out-of-order
+ * acknowledgements), so a crash re-delivers whatever was not finished. A record that
+ * cannot be used, or that fails in a way Reelay did not foresee, is dead-lettered on its
+ * own.
  */
 @Component
 class CompletedListener {
@@ -28,23 +30,37 @@ class CompletedListener {
 
 	private final ExecutorService downloads;
 
+	private final Semaphore slots;
+
 	private final ConsumerRecordRecoverer failedRecordRecoverer;
 
-	CompletedListener(VideoStorage storage, ExecutorService downloadPool,
+	CompletedListener(VideoStorage storage, ExecutorService downloadPool, DownloaderProperties properties,
 			ConsumerRecordRecoverer failedRecordRecoverer) {
 		this.storage = storage;
 		this.downloads = downloadPool;
+		this.slots = new Semaphore(properties.maxConcurrent());
 		this.failedRecordRecoverer = failedRecordRecoverer;
 	}
 
-	@KafkaListener(id = "reelay-downloader", topics = "video.completed", containerFactory = "downloadContainerFactory",
-			batch = "true")
-	void onCompleted(List<ConsumerRecord<String, byte[]>> records) {
-		List<CompletableFuture<Void>> running = new ArrayList<>(records.size());
-		for (ConsumerRecord<String, byte[]> record : records) {
-			running.add(CompletableFuture.runAsync(() -> handle(record), this.downloads));
+	@KafkaListener(id = "reelay-downloader", topics = "video.completed", containerFactory = "downloadContainerFactory")
+	void onCompleted(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) throws InterruptedException {
+		// waiting here keeps the consumer from reading further than the pool can take
+		this.slots.acquire();
+		try {
+			this.downloads.execute(() -> {
+				try {
+					handle(record);
+				}
+				finally {
+					acknowledgment.acknowledge();
+					this.slots.release();
+				}
+			});
 		}
-		CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+		catch (RejectedExecutionException ex) {
+			this.slots.release();
+			throw ex;
+		}
 	}
 
 	private void handle(ConsumerRecord<String, byte[]> record) {

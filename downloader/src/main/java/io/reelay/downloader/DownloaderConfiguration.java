@@ -24,17 +24,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
-/** The download pool, the guarded fetcher, and the batch consumer that feeds them. */
+/** The download pool, the guarded fetcher, and the consumer that feeds them. */
 @Configuration(proxyBeanMethods = false)
 class DownloaderConfiguration {
 
 	/**
-	 * A batch waits for its slowest download, retries included: the consumer must not be
-	 * thrown out of its group meanwhile.
+	 * With every slot busy the listener waits for one to free up, retries included: the
+	 * consumer must not be thrown out of its group meanwhile.
 	 */
-	private static final Duration MAX_BATCH_TIME = Duration.ofMinutes(30);
+	private static final Duration MAX_WAIT_FOR_A_SLOT = Duration.ofMinutes(30);
 
 	@Bean(destroyMethod = "close")
 	VideoFetcher videoFetcher(DownloaderProperties properties) {
@@ -66,12 +67,15 @@ class DownloaderConfiguration {
 			ReelayKafkaProperties kafka, DownloaderProperties properties) {
 		Map<String, Object> config = new HashMap<>(consumerFactory.getConfigurationProperties());
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxConcurrent());
-		config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) MAX_BATCH_TIME.toMillis());
-		DefaultKafkaConsumerFactory<String, byte[]> batches = new DefaultKafkaConsumerFactory<>(config,
+		config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) MAX_WAIT_FOR_A_SLOT.toMillis());
+		DefaultKafkaConsumerFactory<String, byte[]> downloads = new DefaultKafkaConsumerFactory<>(config,
 				consumerFactory.getKeyDeserializer(), consumerFactory.getValueDeserializer());
 		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = KafkaConfiguration
-			.listenerContainerFactory(batches, errorHandler, kafka);
-		factory.setBatchListener(true);
+			.listenerContainerFactory(downloads, errorHandler, kafka);
+		// downloads end in any order; offsets are committed up to the first unfinished
+		// one
+		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+		factory.getContainerProperties().setAsyncAcks(true);
 		return factory;
 	}
 
