@@ -100,8 +100,10 @@ public record DownloadReport(Copy file, Copy minio, Copy reelay, String heapLimi
 		heap.print(out, "  ");
 		out.println("  peak heap: the most heap in use (live objects and garbage not yet collected), read every 50 ms");
 		out.println(
-				"  and just before each collection; pool peaks: each heap pool's own peak, summed (an upper bound);");
-		out.println("  after GC: the most heap in use right after any collection during the transfer.");
+				"  and just before each collection. pool peaks: each heap pool's own peak, summed: an upper bound,");
+		out.println("  as the pools need not peak together (it can exceed the limit). after GC: the most heap in use");
+		out.println("  right after any collection during the transfer; a young collection leaves the old generation's");
+		out.println("  garbage in place, so this bounds the live set from above, it is not the live set.");
 		if (this.heaps.size() == 2 && this.heaps.get(0).peak() > 0 && this.heaps.get(1).peak() > 0) {
 			double apart = heapApart();
 			out.println(Text.format("  Target: peak heap of the two sizes within 10%% of each other: %.0f%% apart, %s.",
