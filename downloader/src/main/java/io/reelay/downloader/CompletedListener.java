@@ -8,6 +8,8 @@ import io.reelay.event.EventJson;
 import io.reelay.event.VideoCompleted;
 import io.reelay.kafka.UnusableRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CompletedListener {
+
+	private static final Logger log = LoggerFactory.getLogger(CompletedListener.class);
 
 	private final VideoStorage storage;
 
@@ -63,12 +67,24 @@ class CompletedListener {
 		}
 	}
 
+	/**
+	 * Ends the request whatever happens: an error (out of memory, say) must not kill the
+	 * download thread silently and leave an acknowledged record without a terminal event.
+	 */
 	private void handle(ConsumerRecord<String, byte[]> record) {
 		try {
 			this.storage.store(read(record));
 		}
 		catch (RuntimeException ex) {
 			this.failedRecordRecoverer.accept(record, ex);
+		}
+		catch (Error ex) {
+			log.error("request {}: the download failed with {}", record.key(), ex.toString(), ex);
+			this.failedRecordRecoverer.accept(record,
+					new IllegalStateException(
+							"the downloader failed with " + ex + "; see reelay.downloader.max-concurrent and "
+									+ "reelay.storage.part-size for the memory downloads need",
+							ex));
 		}
 	}
 

@@ -18,6 +18,8 @@ import io.reelay.kafka.KafkaConfiguration;
 import io.reelay.kafka.ReelayKafkaProperties;
 import io.reelay.storage.ObjectStore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +32,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 /** The download pool, the guarded fetcher, and the consumer that feeds them. */
 @Configuration(proxyBeanMethods = false)
 class DownloaderConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DownloaderConfiguration.class);
 
 	/**
 	 * With every slot busy the listener waits for one to free up, retries included: the
@@ -51,7 +55,8 @@ class DownloaderConfiguration {
 	}
 
 	@Bean(destroyMethod = "shutdownNow")
-	ExecutorService downloadPool(DownloaderProperties properties) {
+	ExecutorService downloadPool(DownloaderProperties properties, ObjectStore store) {
+		warnIfBuffersCrowdTheHeap(properties.maxConcurrent(), store.partSize(), Runtime.getRuntime().maxMemory());
 		AtomicInteger count = new AtomicInteger();
 		ThreadFactory threads = (task) -> {
 			Thread thread = new Thread(task, "reelay-download-" + count.incrementAndGet());
@@ -59,6 +64,23 @@ class DownloaderConfiguration {
 			return thread;
 		};
 		return Executors.newFixedThreadPool(properties.maxConcurrent(), threads);
+	}
+
+	/**
+	 * Each download holds two upload parts: too many for the heap and downloads fail with
+	 * out-of-memory errors under load only.
+	 */
+	static boolean warnIfBuffersCrowdTheHeap(int maxConcurrent, int partSize, long maxHeap) {
+		long buffers = 2L * partSize * maxConcurrent;
+		if (buffers <= maxHeap / 2) {
+			return false;
+		}
+		log.warn(
+				"{} downloads at once hold up to {} MB of upload parts (2 x reelay.storage.part-size {} MB each), "
+						+ "more than half the {} MB heap: lower reelay.downloader.max-concurrent or "
+						+ "reelay.storage.part-size, or give the downloader more memory",
+				maxConcurrent, buffers >> 20, partSize >> 20, maxHeap >> 20);
+		return true;
 	}
 
 	@Bean

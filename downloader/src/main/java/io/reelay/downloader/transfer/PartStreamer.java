@@ -40,20 +40,24 @@ final class PartStreamer {
 	StoredObject upload(InputStream body, long expectedSize, String key, String contentType,
 			Map<String, String> metadata, Map<String, String> completedMetadata) throws IOException {
 		MessageDigest sha256 = sha256();
-		byte[][] buffers = { new byte[this.store.partSize()], null };
+		int partSize = this.store.partSize();
+		// a video announced smaller than a part needs no more than its own size (and one
+		// byte to find out it lied)
+		int first = (expectedSize >= 0 && expectedSize < partSize) ? (int) expectedSize + 1 : partSize;
+		byte[][] buffers = { new byte[first], null };
 		int read = readPart(body, buffers[0], sha256, 0);
-		if (read < buffers[0].length) {
+		if (read < first || first < partSize) {
 			requireExpected(read, expectedSize);
 			Map<String, String> all = new java.util.HashMap<>(metadata);
 			all.putAll(completedMetadata);
 			return this.store.putComplete(key, buffers[0], read, hex(sha256), contentType, all);
 		}
-		buffers[1] = new byte[buffers[0].length];
+		buffers[1] = new byte[partSize];
 		ObjectUpload upload = this.store.startUpload(key, contentType, metadata);
 		try {
 			long size = read;
 			CompletableFuture<Void> inFlight = upload.sendPart(buffers[0], read);
-			for (int part = 1; read == buffers[0].length; part++) {
+			for (int part = 1; read == partSize; part++) {
 				byte[] buffer = buffers[part % 2];
 				read = readPart(body, buffer, sha256, size);
 				size += read;
