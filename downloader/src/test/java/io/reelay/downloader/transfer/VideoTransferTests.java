@@ -21,6 +21,7 @@ import io.reelay.event.VideoCompleted;
 import io.reelay.provider.VideoProvider;
 import io.reelay.provider.generic.GenericProvider;
 import io.reelay.provider.minimax.MinimaxProvider;
+import io.reelay.provider.openai.OpenAiProvider;
 import io.reelay.simulator.ProviderSimulator;
 import io.reelay.simulator.SimulatedTask;
 import io.reelay.simulator.SimulatorSettings;
@@ -152,6 +153,60 @@ class VideoTransferTests {
 			assertThat(server.requests().get(1).getFirst("If-Range")).isEqualTo("\"v0\"");
 			assertThat(server.requests()).hasSize(3);
 		}
+	}
+
+	@Test
+	void resumesWhenTheServerFallsSilentMidBody() throws Exception {
+		byte[] video = mp4(PART + 4321);
+		try (TestServer server = new TestServer((exchange, n) -> {
+			exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
+			exchange.getResponseHeaders().set("ETag", "\"one\"");
+			if (n == 0) {
+				TestServer.send(exchange, 200, video, 0, 1000);
+				silence(Duration.ofSeconds(3));
+				return;
+			}
+			int from = Integer.parseInt(exchange.getRequestHeaders().getFirst("Range").replaceAll("\\D", ""));
+			exchange.getResponseHeaders()
+				.set("Content-Range", "bytes " + from + "-" + (video.length - 1) + "/" + video.length);
+			TestServer.send(exchange, 206, video, from, video.length - from);
+		});
+				VideoFetcher impatient = new VideoFetcher(
+						new FetchSettings(Duration.ofSeconds(5), Duration.ofMillis(500), 5),
+						new DestinationGuard(List.of("127.0.0.1")))) {
+			VideoTransfer transfer = new VideoTransfer(impatient, store, properties(DataSize.ofGigabytes(1), 8),
+					java.time.Clock.systemUTC(), this.pauses::add);
+
+			StoredObject stored = transfer.store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4",
+					Map.of());
+
+			assertThat(stored.sha256()).isEqualTo(sha256(video));
+			assertThat(server.requests()).hasSize(2);
+			assertThat(server.requests().get(1).getFirst("Range")).isEqualTo("bytes=1000-");
+		}
+	}
+
+	@Test
+	void waitsOutOpenAisContentDelayRightAfterCompletion() throws Exception {
+		SimulatedTask task = simulator.tasks().seed("openai", "sora-2", "just finished", Duration.ZERO);
+		VideoProvider openai = new OpenAiProvider(
+				ProviderFixtures.client("openai", simulator.baseUrl("openai"), simulator.apiKey()));
+		VideoCompleted completed = new VideoCompleted(1, Events.newRequestId(), "openai", "sora-2", task.id(), null,
+				null, Instant.now(), Instant.now(), Instant.now(), Map.of());
+		// real waits: the simulator's /content answers 400 for its content delay (500 ms)
+		VideoTransfer patient = new VideoTransfer(this.fetcher, store, new DownloaderProperties(1,
+				Duration.ofSeconds(5), Duration.ofSeconds(5), DataSize.ofGigabytes(1), 5, List.of(),
+				new DownloaderProperties.Retry(Duration.ofMillis(100), Duration.ofMillis(400), 20,
+						Duration.ofSeconds(60), 5),
+				new DownloaderProperties.Presign(false, Duration.ofHours(1))), java.time.Clock.systemUTC(), (pause) -> {
+					this.pauses.add(pause);
+					Waits.SLEEP.pause(pause);
+				});
+
+		StoredObject stored = patient.store(openai, completed, key(), "video/mp4", Map.of());
+
+		assertThat(stored.sha256()).isEqualTo(sha256(simulator.videoOf(task.id())));
+		assertThat(this.pauses).isNotEmpty();
 	}
 
 	@Test
@@ -289,6 +344,15 @@ class VideoTransferTests {
 		assertThatExceptionOfType(ReelayException.class)
 			.isThrownBy(() -> transfer().store(generic(), stale, key(), "video/mp4", Map.of()))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.NOT_FOUND));
+	}
+
+	private static void silence(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static long retrieves() {
