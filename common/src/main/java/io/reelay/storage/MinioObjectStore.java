@@ -192,6 +192,28 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 		}
 	}
 
+	@Override
+	public int abortIncompleteUploads(String key) {
+		try {
+			List<Upload> left = this.asyncClient
+				.listMultipartUploadsAsync(this.bucket, null, null, null, null, 1000, key, null, null, null)
+				.join()
+				.result()
+				.uploads()
+				.stream()
+				.filter((upload) -> upload.objectName().equals(key))
+				.toList();
+			for (Upload upload : left) {
+				this.asyncClient.abortMultipartUploadAsync(this.bucket, null, key, upload.uploadId(), null, null)
+					.join();
+			}
+			return left.size();
+		}
+		catch (Exception ex) {
+			throw failure("abort unfinished uploads of " + key, ex);
+		}
+	}
+
 	/** Records the SHA-256 of an object a multipart upload completed. */
 	StoredObject recordSha256(String key, long size, String sha256, String contentType, Map<String, String> metadata) {
 		Map<String, String> complete = new HashMap<>(metadata);

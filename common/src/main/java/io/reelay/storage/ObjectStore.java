@@ -48,6 +48,13 @@ public interface ObjectStore {
 	List<String> incompleteUploads(String prefix);
 
 	/**
+	 * Aborts every unfinished multipart upload to exactly {@code key}, such as one left
+	 * by a downloader that was killed mid-upload.
+	 * @return how many were aborted
+	 */
+	int abortIncompleteUploads(String key);
+
+	/**
 	 * Size and content type of any object, complete or not (files users put in the bucket
 	 * have no recorded SHA-256); empty when the key is free.
 	 */

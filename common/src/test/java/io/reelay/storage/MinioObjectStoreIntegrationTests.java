@@ -93,6 +93,20 @@ class MinioObjectStoreIntegrationTests {
 	}
 
 	@Test
+	void abortsTheUploadsAKilledWriterLeftForAKeyAndOnlyThose() throws Exception {
+		String key = "videos/" + UUID.randomUUID() + ".mp4";
+		String other = key + ".other";
+		store.startUpload(key, "video/mp4", Map.of()).sendPart(randomBytes(100), 100).join();
+		store.startUpload(key, "video/mp4", Map.of());
+		ObjectUpload kept = store.startUpload(other, "video/mp4", Map.of());
+
+		assertThat(store.abortIncompleteUploads(key)).isEqualTo(2);
+
+		assertThat(store.incompleteUploads(key)).containsExactly(other);
+		kept.abort();
+	}
+
+	@Test
 	void writesASmallObjectWithItsKnownSha256InOneGo() throws Exception {
 		byte[] content = randomBytes(5000);
 		String key = "videos/" + UUID.randomUUID() + ".mp4";

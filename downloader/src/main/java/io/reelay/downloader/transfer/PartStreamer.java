@@ -53,6 +53,8 @@ final class PartStreamer {
 			return this.store.putComplete(key, buffers[0], read, hex(sha256), contentType, all);
 		}
 		buffers[1] = new byte[partSize];
+		// parts a killed downloader left for this key would otherwise stay forever
+		this.store.abortIncompleteUploads(key);
 		ObjectUpload upload = this.store.startUpload(key, contentType, metadata);
 		try {
 			long size = read;

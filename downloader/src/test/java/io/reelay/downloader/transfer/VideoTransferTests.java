@@ -103,6 +103,18 @@ class VideoTransferTests {
 	}
 
 	@Test
+	void clearsThePartsAKilledDownloaderLeftForTheSameKey() throws Exception {
+		SimulatedTask task = finished("generic", "second try after a crash");
+		String key = key();
+		store.startUpload(key, "video/mp4", Map.of()).sendPart(new byte[PART], PART).join();
+
+		transfer().store(generic(), completed(task), key, "video/mp4", Map.of());
+
+		assertThat(store.incompleteUploads(key)).isEmpty();
+		assertThat(read(key)).isEqualTo(simulator.videoOf(task.id()));
+	}
+
+	@Test
 	void resumesABrokenDownloadFromWhereItStoppedWithIfRange() throws Exception {
 		SimulatedTask task = finished("generic", "a harbour cut in half");
 		simulator.faults().add(FaultRule.on("generic", Operation.DOWNLOAD, Fault.TRUNCATE).withTimes(1));
