@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 
+import io.reelay.downloader.transfer.DownloadAbandoned;
 import io.reelay.event.EventJson;
 import io.reelay.event.VideoCompleted;
 import io.reelay.kafka.UnusableRecordException;
@@ -53,10 +54,11 @@ class CompletedListener {
 		try {
 			this.downloads.execute(() -> {
 				try {
-					handle(record);
+					if (handle(record)) {
+						acknowledgment.acknowledge();
+					}
 				}
 				finally {
-					acknowledgment.acknowledge();
 					this.slots.release();
 				}
 			});
@@ -70,10 +72,15 @@ class CompletedListener {
 	/**
 	 * Ends the request whatever happens: an error (out of memory, say) must not kill the
 	 * download thread silently and leave an acknowledged record without a terminal event.
+	 * @return false when the download was abandoned because the downloader is stopping
 	 */
-	private void handle(ConsumerRecord<String, byte[]> record) {
+	private boolean handle(ConsumerRecord<String, byte[]> record) {
 		try {
 			this.storage.store(read(record));
+		}
+		catch (DownloadAbandoned ex) {
+			log.info("request {}: download stopped with the downloader; it is delivered again", record.key());
+			return false;
 		}
 		catch (RuntimeException ex) {
 			this.failedRecordRecoverer.accept(record, ex);
@@ -86,6 +93,7 @@ class CompletedListener {
 									+ "reelay.storage.part-size for the memory downloads need",
 							ex));
 		}
+		return true;
 	}
 
 	private static VideoCompleted read(ConsumerRecord<String, byte[]> record) {

@@ -99,6 +99,9 @@ public final class VideoTransfer {
 
 	private void waitOrGiveUp(VideoCompleted completed, ReelayException failure, int attempt,
 			BackOffExecution backOff) {
+		if (DownloadAbandoned.causedByInterrupt(failure)) {
+			throw new DownloadAbandoned(failure);
+		}
 		long wait = backOff.nextBackOff();
 		if (!failure.retryable()) {
 			throw failure;

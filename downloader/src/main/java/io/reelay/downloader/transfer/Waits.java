@@ -12,7 +12,7 @@ public interface Waits {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while waiting to retry a download", ex);
+			throw new DownloadAbandoned(ex);
 		}
 	};
 

@@ -318,6 +318,27 @@ class VideoTransferTests {
 	}
 
 	@Test
+	void abandonsTheDownloadWithoutFailingTheRequestWhenTheDownloaderStops() throws Exception {
+		try (TestServer server = new TestServer((exchange, n) -> TestServer.send(exchange, 503, new byte[0], 0, 0))) {
+			VideoTransfer stopping = new VideoTransfer(this.fetcher, store, properties(DataSize.ofGigabytes(1), 8),
+					java.time.Clock.systemUTC(), (pause) -> {
+						// what shutting the download pool down does to a waiting download
+						Thread.currentThread().interrupt();
+						Waits.SLEEP.pause(pause);
+					});
+
+			try {
+				assertThatExceptionOfType(DownloadAbandoned.class).isThrownBy(() -> stopping.store(generic(),
+						completedAt(server.url("/v.mp4")), key(), "video/mp4", Map.of()));
+			}
+			finally {
+				Thread.interrupted();
+			}
+			assertThat(server.requests()).hasSize(1);
+		}
+	}
+
+	@Test
 	void asksTheProviderForAFreshUrlWhenTheOneItGaveExpired() throws Exception {
 		SimulatedTask task = finished("minimax", "an expired harbour");
 		VideoCompleted stale = new VideoCompleted(1, Events.newRequestId(), "minimax", "T2V-01", task.id(),
