@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import io.reelay.downloader.transfer.VideoTransfer;
 import io.reelay.event.DownloadLocation;
@@ -69,13 +68,6 @@ class VideoStorage {
 
 	void store(VideoCompleted completed) {
 		String key = this.keys.keyFor(completed.requestId(), completed.provider(), dayOf(completed));
-		Optional<StoredObject> existing = this.store.find(key);
-		if (existing.isPresent()) {
-			log.info("request {}: already stored as {}, announcing it again", completed.requestId(),
-					existing.get().uri());
-			this.events.publish(stored(completed, existing.get()));
-			return;
-		}
 		StoredObject object;
 		try {
 			object = this.transfer.store(this.providers.require(completed.provider()), completed, key, CONTENT_TYPE,
@@ -85,7 +77,7 @@ class VideoStorage {
 			this.events.publish(FailureContext.of(completed).failed(Stage.DOWNLOADER, ex, this.clock.instant()));
 			return;
 		}
-		log.info("request {}: stored {} ({} bytes)", completed.requestId(), object.uri(), object.size());
+		log.info("request {}: {} holds it ({} bytes)", completed.requestId(), object.uri(), object.size());
 		this.events.publish(stored(completed, object));
 	}
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import io.reelay.downloader.DownloaderProperties;
 import io.reelay.downloader.fetch.FetchResponse;
@@ -61,7 +62,9 @@ public final class VideoTransfer {
 	}
 
 	/**
-	 * Stores the video at {@code key}.
+	 * Stores the video at {@code key}, unless a complete object is there already (a
+	 * redelivered record), which is then returned as it is. A bucket that cannot be read
+	 * is retried like a download.
 	 * @param metadata object metadata known before the download
 	 * @throws ReelayException when the video cannot be stored; retries are over by then
 	 */
@@ -75,6 +78,12 @@ public final class VideoTransfer {
 		BackOffExecution backOff = backOff().start();
 		for (int attempt = 1;; attempt++) {
 			try {
+				Optional<StoredObject> stored = this.store.find(key);
+				if (stored.isPresent()) {
+					log.info("request {}: already stored as {}, announcing it again", completed.requestId(),
+							stored.get().uri());
+					return stored.get();
+				}
 				if (refresh) {
 					current = refreshed(provider, current);
 					refresh = false;

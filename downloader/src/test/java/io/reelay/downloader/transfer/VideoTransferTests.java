@@ -339,6 +339,24 @@ class VideoTransferTests {
 	}
 
 	@Test
+	void retriesABucketItCannotReachAndThenFailsWithStorageFailed() throws Exception {
+		SimulatedTask task = finished("generic", "nowhere to put it");
+		var s3 = TestInfrastructure.s3();
+		try (MinioObjectStore unreachable = new MinioObjectStore(new StorageProperties(
+				java.net.URI.create("http://127.0.0.1:1"), "us-east-1", s3.accessKey(), s3.secretKey(),
+				"transfer-tests", false, ObjectKeys.DEFAULT_TEMPLATE, DataSize.ofBytes(PART)))) {
+			VideoTransfer transfer = new VideoTransfer(this.fetcher, unreachable,
+					properties(DataSize.ofGigabytes(1), 3), java.time.Clock.systemUTC(), this.pauses::add);
+
+			assertThatExceptionOfType(ReelayException.class)
+				.isThrownBy(() -> transfer.store(generic(), completed(task), key(), "video/mp4", Map.of()))
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.STORAGE_FAILED))
+				.withMessageContaining("gave up after 3 attempts");
+			assertThat(this.pauses).hasSize(2);
+		}
+	}
+
+	@Test
 	void asksTheProviderForAFreshUrlWhenTheOneItGaveExpired() throws Exception {
 		SimulatedTask task = finished("minimax", "an expired harbour");
 		VideoCompleted stale = new VideoCompleted(1, Events.newRequestId(), "minimax", "T2V-01", task.id(),
