@@ -120,7 +120,10 @@ final class ResumableBody extends InputStream {
 				throw new NotResumable("the server sent the whole file again instead of the rest from byte "
 						+ this.position + ": the video changed, or ranges are not served", broken);
 			}
-			throw new IOException("resuming at byte " + this.position + " answered HTTP " + next.status(), broken);
+			String answer = (next.status() == 206 && next.contentRange() != null) ? "bytes "
+					+ next.contentRange().first() + "-" + next.contentRange().last() + "/" + next.contentRange().total()
+					: "HTTP " + next.status();
+			throw new IOException("resuming at byte " + this.position + " answered " + answer, broken);
 		}
 		throw new IOException("the connection broke " + this.resumes + " times; last: " + broken.getMessage(), broken);
 	}

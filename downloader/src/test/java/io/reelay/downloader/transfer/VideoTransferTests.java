@@ -1,5 +1,6 @@
 package io.reelay.downloader.transfer;
 
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -246,6 +247,54 @@ class VideoTransferTests {
 			.withMessageContaining("larger than reelay.downloader.max-size");
 		assertThat(store.stat(key)).isEmpty();
 		assertThat(store.incompleteUploads(key)).isEmpty();
+	}
+
+	@Test
+	void stopsAnEndlessBodyWithoutALengthAtTheMaximumSize() throws Exception {
+		byte[] video = mp4(64 * 1024);
+		try (TestServer server = new TestServer((exchange, n) -> {
+			exchange.sendResponseHeaders(200, 0);
+			try {
+				for (int i = 0;; i++) {
+					exchange.getResponseBody().write(video, 0, (i == 0) ? video.length : video.length - 12);
+				}
+			}
+			catch (IOException closedByTheDownloader) {
+				// what an endless body ends with
+			}
+		})) {
+			String key = key();
+
+			assertThatExceptionOfType(ReelayException.class)
+				.isThrownBy(() -> transfer(properties(DataSize.ofBytes(3L * PART), 8)).store(generic(),
+						completedAt(server.url("/endless.mp4")), key, "video/mp4", Map.of()))
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.INVALID_CONTENT));
+			assertThat(store.stat(key)).isEmpty();
+			assertThat(store.incompleteUploads(key)).isEmpty();
+		}
+	}
+
+	@Test
+	void startsOverWhenAResumeAnswersWithBytesFromAnotherOffset() throws Exception {
+		byte[] video = mp4(PART + 77);
+		try (TestServer server = new TestServer((exchange, n) -> {
+			exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
+			exchange.getResponseHeaders().set("ETag", "\"same\"");
+			if (n == 1) {
+				// claims the rest, but from byte 0: appending it would corrupt the video
+				exchange.getResponseHeaders()
+					.set("Content-Range", "bytes 0-" + (video.length - 1) + "/" + video.length);
+				TestServer.send(exchange, 206, video, 0, video.length);
+				return;
+			}
+			TestServer.send(exchange, 200, video, 0, (n == 0) ? 5000 : video.length);
+		})) {
+			StoredObject stored = transfer().store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4",
+					Map.of());
+
+			assertThat(stored.sha256()).isEqualTo(sha256(video));
+			assertThat(server.requests()).hasSize(3);
+		}
 	}
 
 	@Test
