@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code reelay bench download}: how fast the downloader stores a large video, against
- * plain copies of the same bytes, and whether its heap stays flat as the video grows.
+ * plain copies of the same bytes, and whether its heap and its live set stay flat as the
+ * video grows.
  */
 @Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
 		description = { "Measures the downloader: throughput against plain copies of the same bytes, and its heap.",
@@ -23,10 +24,11 @@ import picocli.CommandLine.Option;
 						+ "a bare MinIO client, and simulator → S3 by Reelay (video.completed published, timed until "
 						+ "its video.stored arrives). Every copy is read back and compared with the simulator's file. "
 						+ "Then a fresh downloader moves one --small-size and one --size video while its heap is "
-						+ "sampled every 50 ms. Prints a throughput table and a heap table; the last line sums up: "
-						+ "Reelay's throughput over the MinIO copy's (target at least 0.8x) and the peak heap at "
-						+ "both sizes (target: within 10%% of each other). Not a timed test: nothing fails on a "
-						+ "missed target." },
+						+ "sampled every 50 ms and, every second, read right after a full collection forced over JMX "
+						+ "(the live set). Prints a throughput table and a heap table; the last line sums up: "
+						+ "Reelay's throughput over the MinIO copy's (target at least 0.8x), the peak heap at both "
+						+ "sizes (target: within 10%% of each other) and, in parentheses, the live set at both sizes "
+						+ "(within 10%% too). Not a timed test: nothing fails on a missed target." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:the run completed and every copy held the simulator's bytes",
 				"1:a copy failed, held other bytes, or the run could not complete", "2:invalid usage" })

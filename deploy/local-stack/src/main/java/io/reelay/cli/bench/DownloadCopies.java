@@ -56,14 +56,43 @@ final class DownloadCopies {
 	}
 
 	/**
+	 * Watches one transfer by the downloader: begins right before {@code video.completed}
+	 * is published and ends once its outcome arrived, before the copy is checked.
+	 */
+	interface Watch {
+
+		Watch NONE = new Watch() {
+		};
+
+		default void begin() throws Exception {
+		}
+
+		default void end() throws Exception {
+		}
+
+	}
+
+	/**
 	 * Simulator → S3 by the downloader: from publishing {@code video.completed} to
 	 * receiving its {@code video.stored}.
 	 */
 	Duration reelay(DownloadVideo video, DownloaderProcess downloader) throws Exception {
+		return reelay(video, downloader, Watch.NONE);
+	}
+
+	/** As {@link #reelay(DownloadVideo, DownloaderProcess)}, watched. */
+	Duration reelay(DownloadVideo video, DownloaderProcess downloader, Watch watch) throws Exception {
 		String requestId = "bench-" + this.runId + "-" + (++this.copies);
+		watch.begin();
 		long start = System.nanoTime();
-		CompletableFuture<DownloadEvents.Outcome> pending = this.events.publishCompleted(requestId, video);
-		DownloadEvents.Outcome outcome = await(pending, requestId, video, downloader);
+		DownloadEvents.Outcome outcome;
+		try {
+			CompletableFuture<DownloadEvents.Outcome> pending = this.events.publishCompleted(requestId, video);
+			outcome = await(pending, requestId, video, downloader);
+		}
+		finally {
+			watch.end();
+		}
 		VideoFailed failed = outcome.failed();
 		if (failed != null) {
 			throw new IllegalStateException("the downloader failed request " + requestId + " (" + video.label() + "): "

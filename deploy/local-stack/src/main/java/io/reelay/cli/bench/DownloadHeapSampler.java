@@ -7,9 +7,12 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.management.MBeanServerConnection;
@@ -28,12 +31,15 @@ import com.sun.tools.attach.VirtualMachine;
  * The heap of another JVM during one transfer, through its platform MBeans, reached the
  * way {@link HeapProbe} reaches them (JDK Attach API, local management agent): heap in
  * use read every 50 ms, the heap in use before and after every collection (GC
- * notifications), and each heap pool's own peak since the transfer began. Nothing here
- * forces a collection.
+ * notifications), each heap pool's own peak since the transfer began, and the live set:
+ * the heap in use read right after a full collection forced at the start and every
+ * second, as {@link HeapProbe#heapAfterGc()} does.
  */
-final class DownloadHeapSampler implements AutoCloseable {
+final class DownloadHeapSampler implements DownloadCopies.Watch, AutoCloseable {
 
 	private static final long INTERVAL_MILLIS = 50;
+
+	private static final long LIVE_INTERVAL_MILLIS = 1000;
 
 	private static final long NOTIFICATION_GRACE_MILLIS = 3000;
 
@@ -53,9 +59,17 @@ final class DownloadHeapSampler implements AutoCloseable {
 
 	private final Object lock = new Object();
 
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private final List<Long> liveSet = new ArrayList<>();
+
 	private long sampled = -1;
 
 	private int samples;
+
+	private long poolPeaks = -1;
 
 	private long beforeGc = -1;
 
@@ -63,11 +77,9 @@ final class DownloadHeapSampler implements AutoCloseable {
 
 	private int notified;
 
-	private volatile boolean sampling;
-
-	private Thread thread;
-
 	private long collectionsAtStart;
+
+	private long collections = -1;
 
 	private DownloadHeapSampler(JMXConnector connector) throws IOException {
 		this.connector = connector;
@@ -102,23 +114,31 @@ final class DownloadHeapSampler implements AutoCloseable {
 		}
 	}
 
-	/** Resets the pools' peaks, listens to collections and starts sampling. */
-	void start() throws Exception {
+	/**
+	 * Resets the pools' peaks, listens to collections and starts sampling and reading the
+	 * live set.
+	 */
+	@Override
+	public void begin() throws Exception {
 		this.heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
 		this.collectionsAtStart = collections();
 		for (GarbageCollectorMXBean collector : this.collectors) {
 			this.connection.addNotificationListener(collector.getObjectName(), this.listener, null, null);
 		}
-		this.sampling = true;
-		this.thread = new Thread(this::sample, "bench-heap-sampler");
-		this.thread.setDaemon(true);
-		this.thread.start();
+		this.threads.add(every(INTERVAL_MILLIS, this::sample, "bench-heap-sampler"));
+		this.threads.add(every(LIVE_INTERVAL_MILLIS, this::readLiveSet, "bench-heap-live-set"));
 	}
 
-	/** Stops sampling and says what it saw, in bytes. */
-	DownloadReport.Heap stop(String video) throws Exception {
-		this.sampling = false;
-		this.thread.join();
+	/**
+	 * Stops sampling and reading, and takes the pools' peaks and the notifications of the
+	 * collections counted.
+	 */
+	@Override
+	public void end() throws Exception {
+		this.stopped.countDown();
+		for (Thread thread : this.threads) {
+			thread.join();
+		}
 		long poolPeaks = 0;
 		for (MemoryPoolMXBean pool : this.heapPools) {
 			poolPeaks += pool.getPeakUsage().getUsed();
@@ -134,29 +154,56 @@ final class DownloadHeapSampler implements AutoCloseable {
 			this.connection.removeNotificationListener(collector.getObjectName(), this.listener);
 		}
 		synchronized (this.lock) {
-			return new DownloadReport.Heap(video, Math.max(this.sampled, this.beforeGc), poolPeaks, this.afterGc,
-					collections, this.samples);
+			this.poolPeaks = poolPeaks;
+			this.collections = collections;
 		}
 	}
 
-	private void sample() {
-		while (this.sampling) {
+	/** What it saw between {@link #begin()} and {@link #end()}, in bytes. */
+	DownloadReport.Heap report(String video) {
+		synchronized (this.lock) {
+			return new DownloadReport.Heap(video, Math.max(this.sampled, this.beforeGc), this.poolPeaks, this.afterGc,
+					this.collections, this.samples, this.liveSet);
+		}
+	}
+
+	/**
+	 * Runs {@code reading} at once and then every {@code millis} until stopped, or until
+	 * it fails: then the JVM is gone, and the transfer's outcome says why.
+	 */
+	private Thread every(long millis, Runnable reading, String name) {
+		Thread thread = new Thread(() -> {
 			try {
-				long used = this.memory.getHeapMemoryUsage().getUsed();
-				synchronized (this.lock) {
-					this.sampled = Math.max(this.sampled, used);
-					this.samples++;
+				do {
+					reading.run();
 				}
-				Thread.sleep(INTERVAL_MILLIS);
+				while (!this.stopped.await(millis, TimeUnit.MILLISECONDS));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return;
 			}
 			catch (RuntimeException ex) {
-				// the JVM is gone: the transfer's outcome says why
-				return;
+				// the JVM is gone
 			}
+		}, name);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+	private void sample() {
+		long used = this.memory.getHeapMemoryUsage().getUsed();
+		synchronized (this.lock) {
+			this.sampled = Math.max(this.sampled, used);
+			this.samples++;
+		}
+	}
+
+	private void readLiveSet() {
+		this.memory.gc();
+		long used = this.memory.getHeapMemoryUsage().getUsed();
+		synchronized (this.lock) {
+			this.liveSet.add(used);
 		}
 	}
 
@@ -200,7 +247,7 @@ final class DownloadHeapSampler implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.sampling = false;
+		this.stopped.countDown();
 		try {
 			this.connector.close();
 		}

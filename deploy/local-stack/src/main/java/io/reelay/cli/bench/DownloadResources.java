@@ -2,13 +2,11 @@ package io.reelay.cli.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedList;
-import java.util.stream.Stream;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * What the bench started, stopped in reverse order when it ends, or at once from a
@@ -87,20 +85,10 @@ final class DownloadResources implements AutoCloseable {
 	}
 
 	static void deleteRecursively(Path directory) {
-		if (!Files.exists(directory)) {
-			return;
+		try {
+			FileSystemUtils.deleteRecursively(directory);
 		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((path) -> {
-				try {
-					Files.deleteIfExists(path);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-		}
-		catch (IOException | UncheckedIOException ex) {
+		catch (IOException ex) {
 			// a leftover temporary file is not worth failing the bench for
 		}
 	}

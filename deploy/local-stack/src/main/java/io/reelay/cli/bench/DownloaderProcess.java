@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 import io.reelay.downloader.DownloaderApplication;
+import io.reelay.event.EventType;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The real downloader in a JVM of its own, with its own heap limit, started with the same
@@ -29,6 +33,8 @@ final class DownloaderProcess implements AutoCloseable {
 	private static final String UNSAFE_ACCESS_FLAG = "--sun-misc-unsafe-memory-access=allow";
 
 	private static final long STOP_TIMEOUT_SECONDS = 10;
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
 	private final Process process;
 
@@ -96,6 +102,24 @@ final class DownloaderProcess implements AutoCloseable {
 
 	Path log() {
 		return this.log;
+	}
+
+	/** Waits until it declared the pipeline's topics on the broker. */
+	void awaitTopics(String bootstrapServers) throws Exception {
+		List<String> topics = List.of(EventType.COMPLETED.topic(), EventType.STORED.topic(), EventType.FAILED.topic());
+		long until = System.nanoTime() + START_TIMEOUT.toNanos();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			while (!admin.listTopics().names().get(10, TimeUnit.SECONDS).containsAll(topics)) {
+				if (!isAlive()) {
+					throw new IllegalStateException(obituary());
+				}
+				if (System.nanoTime() > until) {
+					throw new IllegalStateException(
+							"the downloader did not declare its topics within " + START_TIMEOUT + "; see " + this.log);
+				}
+				Thread.sleep(250);
+			}
+		}
 	}
 
 	/** Why it is gone: its exit code and the last lines of its log. */
