@@ -30,11 +30,18 @@ public record DownloaderProperties(@DefaultValue("4") int maxConcurrent, @Defaul
 		@DefaultValue @NestedConfigurationProperty Retry retry,
 		@DefaultValue @NestedConfigurationProperty Presign presign) {
 
+	private static final DataSize LARGEST_COPY = DataSize.ofGigabytes(5);
+
 	public DownloaderProperties {
 		if (maxConcurrent < 1) {
 			throw new IllegalArgumentException("reelay.downloader.max-concurrent must be at least 1");
 		}
 		allowedHosts = (allowedHosts != null) ? List.copyOf(allowedHosts) : List.of();
+		if (maxSize != null && maxSize.toBytes() > LARGEST_COPY.toBytes()) {
+			// the SHA-256 is recorded by copying the object onto itself
+			throw new IllegalArgumentException("reelay.downloader.max-size can be at most 5GB, the largest object S3 "
+					+ "copies in one request: " + maxSize);
+		}
 	}
 
 	/**
@@ -59,6 +66,16 @@ public record DownloaderProperties(@DefaultValue("4") int maxConcurrent, @Defaul
 	 * @param validFor how long the URL works (S3 allows at most 7 days)
 	 */
 	public record Presign(@DefaultValue("false") boolean enabled, @DefaultValue("24h") Duration validFor) {
+
+		public Presign {
+			if (validFor != null
+					&& (validFor.isNegative() || validFor.isZero() || validFor.compareTo(Duration.ofDays(7)) > 0)) {
+				throw new IllegalArgumentException(
+						"reelay.downloader.presign.valid-for must be more than 0 and at most 7 days (S3's limit): "
+								+ validFor);
+			}
+		}
+
 	}
 
 }
