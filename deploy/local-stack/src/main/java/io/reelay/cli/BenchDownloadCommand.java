@@ -23,12 +23,13 @@ import picocli.CommandLine.Option;
 						+ "--runs times each, in turn: simulator → file with the JDK HTTP client, simulator → S3 with "
 						+ "a bare MinIO client, and simulator → S3 by Reelay (video.completed published, timed until "
 						+ "its video.stored arrives). Every copy is read back and compared with the simulator's file. "
-						+ "Then a fresh downloader moves one --small-size and one --size video while its heap is "
-						+ "sampled every 50 ms and, every second, read right after a full collection forced over JMX "
-						+ "(the live set). Prints a throughput table and a heap table; the last line sums up: "
+						+ "Then four fresh downloaders move one video each, after a warm-up: per size (--small-size "
+						+ "and --size) a peak run, its heap sampled every 50 ms with no collection forced, and a live "
+						+ "run, its heap read right after a full collection forced over JMX every 250 ms of the "
+						+ "transfer (the live set). Prints a throughput table and a heap table; the last line sums up: "
 						+ "Reelay's throughput over the MinIO copy's (target at least 0.8x), the peak heap at both "
-						+ "sizes (target: within 10%% of each other) and, in parentheses, the live set at both sizes "
-						+ "(within 10%% too). Not a timed test: nothing fails on a missed target." },
+						+ "sizes (target: within 10%% of each other) and, in parentheses, the median of the live set "
+						+ "at both sizes (within 10%% too). Not a timed test: nothing fails on a missed target." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:the run completed and every copy held the simulator's bytes",
 				"1:a copy failed, held other bytes, or the run could not complete", "2:invalid usage" })
@@ -38,12 +39,12 @@ final class BenchDownloadCommand implements Callable<Integer> {
 	StackOptions stack;
 
 	@Option(names = "--size", defaultValue = "1GiB", converter = SizeConverter.class,
-			description = "The video of the throughput runs and of the second heap run: 1GiB, 100MiB, 512KiB or "
+			description = "The video of the throughput runs and of the large heap runs: 1GiB, 100MiB, 512KiB or "
 					+ "bytes (default: ${DEFAULT-VALUE}).")
 	DownloadSize size;
 
 	@Option(names = "--small-size", defaultValue = "100MiB", converter = SizeConverter.class,
-			description = "The video of the first heap run and of every warm-up (default: ${DEFAULT-VALUE}).")
+			description = "The video of the small heap runs and of every warm-up (default: ${DEFAULT-VALUE}).")
 	DownloadSize smallSize;
 
 	@Option(names = "--runs", defaultValue = "3",

@@ -10,9 +10,10 @@ import java.util.List;
  * {@code reelay bench download}: one video from the provider simulator into the
  * S3-compatible server, by the real downloader service in a JVM of its own with a small
  * heap, against two plain copies of the same bytes in this JVM; then the downloader's
- * heap and live set during one transfer of a small and of a large video. The broker, the
- * S3 server and the simulators run in this JVM ({@link DownloadStack}). Every copy is
- * checked against the simulator's file.
+ * heap and live set during one transfer of a small and of a large video, each size and
+ * each figure in a fresh downloader of its own. The broker, the S3 server and the
+ * simulators run in this JVM ({@link DownloadStack}). Every copy is checked against the
+ * simulator's file.
  */
 public final class DownloadBench {
 
@@ -100,13 +101,18 @@ public final class DownloadBench {
 		DownloadHeader.print(this.out, this.settings);
 		this.stack = DownloadStack.start(this.settings, this.started, this.out);
 		List<DownloadReport.Copy> throughput = throughput();
+		List<DownloadVideo> videos = List.of(this.stack.small(), this.stack.large());
 		List<DownloadReport.Heap> heaps = new ArrayList<>();
-		for (DownloadVideo video : List.of(this.stack.small(), this.stack.large())) {
-			heaps.add(heap(video));
+		for (DownloadVideo video : videos) {
+			heaps.add(peak(video));
+		}
+		List<DownloadReport.Live> liveSets = new ArrayList<>();
+		for (DownloadVideo video : videos) {
+			liveSets.add(live(video));
 		}
 		this.out.println();
 		return new DownloadReport(throughput.get(0), throughput.get(1), throughput.get(2), this.settings.heapLimit(),
-				heaps);
+				heaps, liveSets);
 	}
 
 	/** The three copies at the large size, in turn, after one warm-up each. */
@@ -140,22 +146,48 @@ public final class DownloadBench {
 	}
 
 	/**
-	 * One transfer of {@code video} in a fresh downloader after a warm-up, its heap
-	 * sampled and its live set read, from publishing until the outcome arrives.
+	 * The peak run: one transfer of {@code video} in a fresh downloader after a warm-up,
+	 * its heap sampled, no collection forced, from publishing until the outcome arrives.
 	 */
-	private DownloadReport.Heap heap(DownloadVideo video) throws Exception {
-		DownloaderProcess downloader = startDownloader();
-		this.copies.reelay(this.stack.small(), downloader);
+	private DownloadReport.Heap peak(DownloadVideo video) throws Exception {
+		DownloaderProcess downloader = warmDownloader();
 		DownloadHeapSampler sampler = this.started.track(DownloadHeapSampler.attach(downloader.pid()));
 		Duration took = this.copies.reelay(video, downloader, sampler);
 		DownloadReport.Heap heap = sampler.report(video.label());
 		this.started.stop(sampler);
 		this.started.stop(downloader);
-		line("  Heap run at %s: %s (sampled, not comparable with the runs above), peak heap %s MB, live %s MB",
-				video.label(), Text.seconds(took), Text.megabytes(heap.peak()), Text.megabytes(heap.live()));
-		line("    live set, MB, read as video.completed was published and every second after: %s",
-				heap.liveSetMegabytes());
+		line("  Peak run at %s: %s (sampled, not comparable with the runs above), peak heap %s MB, pool peaks %s MB, "
+				+ "after GC %s MB", video.label(), Text.seconds(took), Text.megabytes(heap.peak()),
+				Text.megabytes(heap.poolPeaks()), Text.megabytes(heap.afterGc()));
 		return heap;
+	}
+
+	/**
+	 * The live run: one transfer of {@code video} in a fresh downloader after a warm-up,
+	 * its heap read after a full collection forced before {@code video.completed} is
+	 * published (idle) and every 250 ms of the transfer.
+	 */
+	private DownloadReport.Live live(DownloadVideo video) throws Exception {
+		DownloaderProcess downloader = warmDownloader();
+		DownloadLiveSet reader = this.started.track(DownloadLiveSet.attach(downloader.pid(), video));
+		Duration took = this.copies.reelay(video, downloader, reader);
+		DownloadReport.Live live = reader.report();
+		this.started.stop(reader);
+		this.started.stop(downloader);
+		int readings = live.readings().size();
+		line("  Live run at %s: %s (collections forced, not comparable), idle %s MB, live median %s MB, max %s MB, "
+				+ "%d reading%s", video.label(), Text.seconds(took), Text.megabytes(live.idle()),
+				Text.megabytes(live.median()), Text.megabytes(live.max()), readings, (readings == 1) ? "" : "s");
+		line("    live set, MB, each after a forced full collection: idle %s (before video.completed); during the "
+				+ "transfer, every 250 ms: %s", Text.megabytes(live.idle()), live.megabytes());
+		return live;
+	}
+
+	/** A fresh downloader that has moved one small video, not watched. */
+	private DownloaderProcess warmDownloader() throws Exception {
+		DownloaderProcess downloader = startDownloader();
+		this.copies.reelay(this.stack.small(), downloader);
+		return downloader;
 	}
 
 	/** A fresh downloader against the stack, logging to its own numbered file. */

@@ -18,10 +18,12 @@ final class DownloadHeader {
 		out.println(Text.format("  Machine: %s; JDK %s (%s).", machine(), System.getProperty("java.version"),
 				System.getProperty("java.vm.vendor")));
 		out.println(
-				Text.format("  Sizes: %s for throughput (%d run%s of each copy, taken in turn), %s and %s for heap;",
+				Text.format("  Sizes: %s for throughput (%d run%s of each copy, taken in turn); %s and %s for heap,",
 						settings.size().label(), settings.runs(), (settings.runs() == 1) ? "" : "s",
 						settings.smallSize().label(), settings.size().label()));
-		out.println(Text.format("  every copy is warmed up once with %s first.", settings.smallSize().label()));
+		out.println("  in four more downloader JVMs: per size a peak run (heap sampled, no collection forced) and a");
+		out.println("  live run (a full collection forced every 250 ms of the transfer). Every copy, and every");
+		out.println(Text.format("  downloader, is warmed up once with %s first.", settings.smallSize().label()));
 		out.println("  This JVM runs the Kafka broker, the S3 server (s3proxy over files), one simulator per size and");
 		out.println(
 				"  the plain copies: simulator → file (JDK HttpClient, BodyHandlers.ofFile) and simulator → S3 (JDK");

@@ -7,7 +7,6 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,15 +30,13 @@ import com.sun.tools.attach.VirtualMachine;
  * The heap of another JVM during one transfer, through its platform MBeans, reached the
  * way {@link HeapProbe} reaches them (JDK Attach API, local management agent): heap in
  * use read every 50 ms, the heap in use before and after every collection (GC
- * notifications), each heap pool's own peak since the transfer began, and the live set:
- * the heap in use read right after a full collection forced at the start and every
- * second, as {@link HeapProbe#heapAfterGc()} does.
+ * notifications) and each heap pool's own peak since the transfer began. It forces no
+ * collection: the live set is read in a run of its own ({@link DownloadLiveSet}), as
+ * forced collections change the peak.
  */
 final class DownloadHeapSampler implements DownloadCopies.Watch, AutoCloseable {
 
 	private static final long INTERVAL_MILLIS = 50;
-
-	private static final long LIVE_INTERVAL_MILLIS = 1000;
 
 	private static final long NOTIFICATION_GRACE_MILLIS = 3000;
 
@@ -61,9 +58,7 @@ final class DownloadHeapSampler implements DownloadCopies.Watch, AutoCloseable {
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
-	private final List<Thread> threads = new ArrayList<>();
-
-	private final List<Long> liveSet = new ArrayList<>();
+	private Thread thread;
 
 	private long sampled = -1;
 
@@ -96,15 +91,7 @@ final class DownloadHeapSampler implements DownloadCopies.Watch, AutoCloseable {
 
 	/** Attaches to the JVM {@code pid} and connects to its management agent. */
 	static DownloadHeapSampler attach(long pid) throws Exception {
-		VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
-		String address;
-		try {
-			address = vm.startLocalManagementAgent();
-		}
-		finally {
-			vm.detach();
-		}
-		JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+		JMXConnector connector = connect(pid);
 		try {
 			return new DownloadHeapSampler(connector);
 		}
@@ -115,9 +102,22 @@ final class DownloadHeapSampler implements DownloadCopies.Watch, AutoCloseable {
 	}
 
 	/**
-	 * Resets the pools' peaks, listens to collections and starts sampling and reading the
-	 * live set.
+	 * Connects to the management agent of the JVM {@code pid}, started through the JDK
+	 * Attach API.
 	 */
+	static JMXConnector connect(long pid) throws Exception {
+		VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+		String address;
+		try {
+			address = vm.startLocalManagementAgent();
+		}
+		finally {
+			vm.detach();
+		}
+		return JMXConnectorFactory.connect(new JMXServiceURL(address));
+	}
+
+	/** Resets the pools' peaks, listens to collections and starts sampling. */
 	@Override
 	public void begin() throws Exception {
 		this.heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -125,19 +125,18 @@ final class DownloadHeapSampler implements DownloadCopies.Watch, AutoCloseable {
 		for (GarbageCollectorMXBean collector : this.collectors) {
 			this.connection.addNotificationListener(collector.getObjectName(), this.listener, null, null);
 		}
-		this.threads.add(every(INTERVAL_MILLIS, this::sample, "bench-heap-sampler"));
-		this.threads.add(every(LIVE_INTERVAL_MILLIS, this::readLiveSet, "bench-heap-live-set"));
+		this.thread = every(INTERVAL_MILLIS, this::sample, "bench-heap-sampler");
 	}
 
 	/**
-	 * Stops sampling and reading, and takes the pools' peaks and the notifications of the
-	 * collections counted.
+	 * Stops sampling, and takes the pools' peaks and the notifications of the collections
+	 * counted.
 	 */
 	@Override
 	public void end() throws Exception {
 		this.stopped.countDown();
-		for (Thread thread : this.threads) {
-			thread.join();
+		if (this.thread != null) {
+			this.thread.join();
 		}
 		long poolPeaks = 0;
 		for (MemoryPoolMXBean pool : this.heapPools) {
@@ -163,7 +162,7 @@ final class DownloadHeapSampler implements DownloadCopies.Watch, AutoCloseable {
 	DownloadReport.Heap report(String video) {
 		synchronized (this.lock) {
 			return new DownloadReport.Heap(video, Math.max(this.sampled, this.beforeGc), this.poolPeaks, this.afterGc,
-					this.collections, this.samples, this.liveSet);
+					this.collections, this.samples);
 		}
 	}
 
@@ -196,14 +195,6 @@ final class DownloadHeapSampler implements DownloadCopies.Watch, AutoCloseable {
 		synchronized (this.lock) {
 			this.sampled = Math.max(this.sampled, used);
 			this.samples++;
-		}
-	}
-
-	private void readLiveSet() {
-		this.memory.gc();
-		long used = this.memory.getHeapMemoryUsage().getUsed();
-		synchronized (this.lock) {
-			this.liveSet.add(used);
 		}
 	}
 

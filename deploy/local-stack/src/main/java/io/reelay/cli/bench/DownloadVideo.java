@@ -8,8 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 
 import io.reelay.simulator.ProviderSimulator;
+import io.reelay.simulator.ReceivedRequest;
 import io.reelay.simulator.SimulatedTask;
 import io.reelay.simulator.SimulatorSettings;
 import io.reelay.simulator.mp4.Mp4Generator;
@@ -68,6 +70,21 @@ record DownloadVideo(DownloadSize size, ProviderSimulator simulator, SimulatedTa
 	/** A freshly signed URL of the file: served without an API key. */
 	URI url() {
 		return this.simulator.videoUrlOf(this.task.id());
+	}
+
+	/**
+	 * The newest request its simulator received for the file, or null: another one than
+	 * before means a copy began fetching it.
+	 */
+	ReceivedRequest lastFileRequest() {
+		String path = url().getPath();
+		List<ReceivedRequest> received = this.simulator.received(PROVIDER);
+		for (int i = received.size() - 1; i >= 0; i--) {
+			if (received.get(i).path().equals(path)) {
+				return received.get(i);
+			}
+		}
+		return null;
 	}
 
 	/** {@code host:port} of its simulator, for the downloader's allowlist. */
