@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.reelay.downloader.DownloaderApplication;
+import io.reelay.event.EventType;
+
 /**
  * {@code reelay bench download}: one video from the provider simulator into the
  * S3-compatible server, by the real downloader service in a JVM of its own with a small
@@ -117,8 +120,9 @@ public final class DownloadBench {
 
 	/** The three copies at the large size, in turn, after one warm-up each. */
 	private List<DownloadReport.Copy> throughput() throws Exception {
-		DownloaderProcess downloader = startDownloader();
-		downloader.awaitTopics(this.stack.bootstrapServers());
+		ServiceProcess downloader = startDownloader();
+		downloader.awaitTopics(this.stack.bootstrapServers(),
+				List.of(EventType.COMPLETED.topic(), EventType.STORED.topic(), EventType.FAILED.topic()));
 		this.copies = new DownloadCopies(this.started.track(DownloadEvents.start(this.stack.bootstrapServers())),
 				this.stack.minio(), BUCKET, this.stack.files(), this.settings.keepObjects());
 		DownloadVideo small = this.stack.small();
@@ -150,7 +154,7 @@ public final class DownloadBench {
 	 * its heap sampled, no collection forced, from publishing until the outcome arrives.
 	 */
 	private DownloadReport.Heap peak(DownloadVideo video) throws Exception {
-		DownloaderProcess downloader = warmDownloader();
+		ServiceProcess downloader = warmDownloader();
 		DownloadHeapSampler sampler = this.started.track(DownloadHeapSampler.attach(downloader.pid()));
 		Duration took = this.copies.reelay(video, downloader, sampler);
 		DownloadReport.Heap heap = sampler.report(video.label());
@@ -168,7 +172,7 @@ public final class DownloadBench {
 	 * published (idle) and every 250 ms of the transfer.
 	 */
 	private DownloadReport.Live live(DownloadVideo video) throws Exception {
-		DownloaderProcess downloader = warmDownloader();
+		ServiceProcess downloader = warmDownloader();
 		DownloadLiveSet reader = this.started.track(DownloadLiveSet.attach(downloader.pid(), video));
 		Duration took = this.copies.reelay(video, downloader, reader);
 		DownloadReport.Live live = reader.report();
@@ -184,22 +188,22 @@ public final class DownloadBench {
 	}
 
 	/** A fresh downloader that has moved one small video, not watched. */
-	private DownloaderProcess warmDownloader() throws Exception {
-		DownloaderProcess downloader = startDownloader();
+	private ServiceProcess warmDownloader() throws Exception {
+		ServiceProcess downloader = startDownloader();
 		this.copies.reelay(this.stack.small(), downloader);
 		return downloader;
 	}
 
 	/** A fresh downloader against the stack, logging to its own numbered file. */
-	private DownloaderProcess startDownloader() throws Exception {
+	private ServiceProcess startDownloader() throws Exception {
 		this.downloaders++;
 		Path log = this.settings.dataDirectory()
 			.resolve("logs")
 			.resolve("bench-downloader-" + this.downloaders + ".log")
 			.toAbsolutePath()
 			.normalize();
-		DownloaderProcess downloader = this.started
-			.track(DownloaderProcess.start(this.settings.heapLimit(), this.stack.downloaderSettings(), log));
+		ServiceProcess downloader = this.started.track(ServiceProcess.start(DownloaderApplication.class,
+				this.settings.heapLimit(), this.stack.downloaderSettings(), log));
 		line("  Downloader %d: pid %d, -Xmx%s, log %s", this.downloaders, downloader.pid(), this.settings.heapLimit(),
 				log);
 		return downloader;

@@ -76,12 +76,12 @@ final class DownloadCopies {
 	 * Simulator → S3 by the downloader: from publishing {@code video.completed} to
 	 * receiving its {@code video.stored}.
 	 */
-	Duration reelay(DownloadVideo video, DownloaderProcess downloader) throws Exception {
+	Duration reelay(DownloadVideo video, ServiceProcess downloader) throws Exception {
 		return reelay(video, downloader, Watch.NONE);
 	}
 
-	/** As {@link #reelay(DownloadVideo, DownloaderProcess)}, watched. */
-	Duration reelay(DownloadVideo video, DownloaderProcess downloader, Watch watch) throws Exception {
+	/** As {@link #reelay(DownloadVideo, ServiceProcess)}, watched. */
+	Duration reelay(DownloadVideo video, ServiceProcess downloader, Watch watch) throws Exception {
 		String requestId = "bench-" + this.runId + "-" + (++this.copies);
 		watch.begin();
 		long start = System.nanoTime();
@@ -106,7 +106,7 @@ final class DownloadCopies {
 	}
 
 	private static DownloadEvents.Outcome await(CompletableFuture<DownloadEvents.Outcome> pending, String requestId,
-			DownloadVideo video, DownloaderProcess downloader) throws Exception {
+			DownloadVideo video, ServiceProcess downloader) throws Exception {
 		Duration timeout = Duration.ofSeconds(60 + video.bytes() / SLOWEST_BYTES_PER_SECOND);
 		long until = System.nanoTime() + timeout.toNanos();
 		while (true) {

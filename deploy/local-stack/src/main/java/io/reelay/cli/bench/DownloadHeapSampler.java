@@ -19,12 +19,9 @@ import javax.management.Notification;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
-import com.sun.tools.attach.VirtualMachine;
 
 /**
  * The heap of another JVM during one transfer, through its platform MBeans, reached the
@@ -91,7 +88,7 @@ final class DownloadHeapSampler implements DownloadCopies.Watch, AutoCloseable {
 
 	/** Attaches to the JVM {@code pid} and connects to its management agent. */
 	static DownloadHeapSampler attach(long pid) throws Exception {
-		JMXConnector connector = connect(pid);
+		JMXConnector connector = HeapProbe.connect(pid);
 		try {
 			return new DownloadHeapSampler(connector);
 		}
@@ -99,22 +96,6 @@ final class DownloadHeapSampler implements DownloadCopies.Watch, AutoCloseable {
 			connector.close();
 			throw ex;
 		}
-	}
-
-	/**
-	 * Connects to the management agent of the JVM {@code pid}, started through the JDK
-	 * Attach API.
-	 */
-	static JMXConnector connect(long pid) throws Exception {
-		VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
-		String address;
-		try {
-			address = vm.startLocalManagementAgent();
-		}
-		finally {
-			vm.detach();
-		}
-		return JMXConnectorFactory.connect(new JMXServiceURL(address));
 	}
 
 	/** Resets the pools' peaks, listens to collections and starts sampling. */

@@ -57,7 +57,7 @@ final class DownloadLiveSet implements DownloadCopies.Watch, AutoCloseable {
 	 * to its management agent.
 	 */
 	static DownloadLiveSet attach(long pid, DownloadVideo video) throws Exception {
-		JMXConnector connector = DownloadHeapSampler.connect(pid);
+		JMXConnector connector = HeapProbe.connect(pid);
 		try {
 			return new DownloadLiveSet(connector, video);
 		}

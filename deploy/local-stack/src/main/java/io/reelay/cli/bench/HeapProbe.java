@@ -45,15 +45,7 @@ final class HeapProbe implements AutoCloseable {
 	/** Attaches to {@code pid}; if that fails, says why in {@link #how()}. */
 	static HeapProbe of(long pid) {
 		try {
-			VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
-			String address;
-			try {
-				address = vm.startLocalManagementAgent();
-			}
-			finally {
-				vm.detach();
-			}
-			JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+			JMXConnector connector = connect(pid);
 			MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(connector.getMBeanServerConnection(),
 					ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
 			return new HeapProbe(pid, connector, memory, "JMX (attached)");
@@ -61,6 +53,19 @@ final class HeapProbe implements AutoCloseable {
 		catch (Exception | LinkageError ex) {
 			return new HeapProbe(pid, null, null, "jcmd (attaching failed: " + ex + ")");
 		}
+	}
+
+	/** Attaches to the JVM {@code pid} and connects to its management agent. */
+	static JMXConnector connect(long pid) throws Exception {
+		VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+		String address;
+		try {
+			address = vm.startLocalManagementAgent();
+		}
+		finally {
+			vm.detach();
+		}
+		return JMXConnectorFactory.connect(new JMXServiceURL(address));
 	}
 
 	/** How the heap is read. */

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import io.reelay.event.EventType;
 import io.reelay.infra.LocalKafkaBroker;
+import io.reelay.poller.PollerApplication;
 import io.reelay.simulator.ProviderSimulator;
 import io.reelay.simulator.SimulatedTask;
 import io.reelay.simulator.SimulatorSettings;
@@ -115,8 +116,8 @@ public final class RealPollerBench {
 
 		Instant starting = Instant.now();
 		Path log = this.settings.logDirectory().resolve("bench-poller.log").toAbsolutePath().normalize();
-		PollerProcess poller = PollerProcess.start(MAX_HEAP, schedule.pollerArguments(bootstrapServers, simulator),
-				log);
+		ServiceProcess poller = ServiceProcess.start(PollerApplication.class, MAX_HEAP,
+				schedule.pollerArguments(bootstrapServers, simulator), log);
 		this.started.push(poller);
 		// Ctrl-C ends this JVM without leaving this method: do not leave the poller
 		// behind
@@ -156,7 +157,7 @@ public final class RealPollerBench {
 		return broker.bootstrapServers();
 	}
 
-	private static void awaitReady(PollerGroup group, PollerProcess poller) throws InterruptedException {
+	private static void awaitReady(PollerGroup group, ServiceProcess poller) throws InterruptedException {
 		long until = System.nanoTime() + START_TIMEOUT.toNanos();
 		while (!group.ready()) {
 			if (!poller.isAlive()) {
@@ -175,7 +176,7 @@ public final class RealPollerBench {
 	 * Waits for every job to end, reading the poller's heap and printing progress; says
 	 * why it stopped early, or null.
 	 */
-	private String follow(PollerGroup group, PollerProcess poller, HeapReadings heap, TerminalEvents events,
+	private String follow(PollerGroup group, ServiceProcess poller, HeapReadings heap, TerminalEvents events,
 			ProviderSimulator simulator, SimulatedTask[] tasks, long publishing) throws InterruptedException {
 		int jobs = tasks.length;
 		long nextProbe = System.nanoTime();

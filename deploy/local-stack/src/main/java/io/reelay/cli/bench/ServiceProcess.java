@@ -14,33 +14,42 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
-import io.reelay.poller.PollerApplication;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * One poller in a JVM of its own, with its own heap limit, started with the same
- * {@code java} and the same classes as this JVM: from the CLI's Spring Boot jar through
- * its {@code PropertiesLauncher}, or from a plain class path (tests, IDE).
+ * One Reelay service (the poller, the downloader) in a JVM of its own, with its own heap
+ * limit, started with the same {@code java} and the same classes as this JVM: from the
+ * CLI's Spring Boot jar through its {@code PropertiesLauncher}, or from a plain class
+ * path (tests, IDE). Its settings go on its command line, so nothing in the environment
+ * overrides them.
  */
-final class PollerProcess implements AutoCloseable {
+final class ServiceProcess implements AutoCloseable {
 
 	private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
 	private final Process process;
+
+	private final String name;
 
 	private final Path log;
 
-	private PollerProcess(Process process, Path log) {
+	private ServiceProcess(Process process, String name, Path log) {
 		this.process = process;
+		this.name = name;
 		this.log = log;
 	}
 
 	/**
-	 * Starts the poller with {@code settings} as {@code --key=value} arguments, its
+	 * Starts {@code main} with {@code settings} as {@code --key=value} arguments, its
 	 * standard output and error, and its log file, in {@code log}.
 	 */
-	static PollerProcess start(String maxHeap, Map<String, String> settings, Path log) throws IOException {
+	static ServiceProcess start(Class<?> main, String maxHeap, Map<String, String> settings, Path log)
+			throws IOException {
 		Files.createDirectories(log.toAbsolutePath().getParent());
 		Files.deleteIfExists(log);
 		String java = javaCommand();
@@ -52,13 +61,14 @@ final class PollerProcess implements AutoCloseable {
 			command.add("--sun-misc-unsafe-memory-access=allow");
 		}
 		command.add("-Dreelay.log.file=" + log.toAbsolutePath());
-		command.addAll(classPathAndMain());
+		command.addAll(classPathAndMain(main));
 		settings.forEach((name, value) -> command.add("--" + name + "=" + value));
 		ProcessBuilder builder = new ProcessBuilder(command);
-		// appending, as the log file the poller's logback writes: both end up in one file
+		// appending, as the log file the service's logback writes: both end up in one
+		// file
 		builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-		return new PollerProcess(builder.start(), log);
+		return new ServiceProcess(builder.start(), main.getSimpleName(), log);
 	}
 
 	private static String javaCommand() {
@@ -86,13 +96,13 @@ final class PollerProcess implements AutoCloseable {
 		}
 	}
 
-	/** The class path and main class that run {@link PollerApplication} here. */
-	static List<String> classPathAndMain() {
+	/** The class path and main class that run {@code main} here. */
+	static List<String> classPathAndMain(Class<?> main) {
 		String classPath = System.getProperty("java.class.path");
 		if (isSpringBootJar(classPath)) {
-			return List.of("-Dloader.main=" + PollerApplication.class.getName(), "-cp", classPath, PROPERTIES_LAUNCHER);
+			return List.of("-Dloader.main=" + main.getName(), "-cp", classPath, PROPERTIES_LAUNCHER);
 		}
-		return List.of("-cp", classPath, PollerApplication.class.getName());
+		return List.of("-cp", classPath, main.getName());
 	}
 
 	private static boolean isSpringBootJar(String classPath) {
@@ -120,7 +130,7 @@ final class PollerProcess implements AutoCloseable {
 		return this.log;
 	}
 
-	/** CPU time the poller used so far, if the platform tells. */
+	/** CPU time the service used so far, if the platform tells. */
 	Optional<Duration> cpuTime() {
 		return this.process.toHandle().info().totalCpuDuration();
 	}
@@ -134,6 +144,30 @@ final class PollerProcess implements AutoCloseable {
 		catch (IOException | RuntimeException ex) {
 			return List.of("(could not read " + this.log + ": " + ex.getMessage() + ")");
 		}
+	}
+
+	/** Waits until the service declared {@code topics} on the broker. */
+	void awaitTopics(String bootstrapServers, List<String> topics) throws Exception {
+		long until = System.nanoTime() + START_TIMEOUT.toNanos();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			while (!admin.listTopics().names().get(10, TimeUnit.SECONDS).containsAll(topics)) {
+				if (!isAlive()) {
+					throw new IllegalStateException(obituary());
+				}
+				if (System.nanoTime() > until) {
+					throw new IllegalStateException("the " + this.name + " did not declare its topics within "
+							+ START_TIMEOUT + "; see " + this.log);
+				}
+				Thread.sleep(250);
+			}
+		}
+	}
+
+	/** Why it is gone: its exit code and the last lines of its log. */
+	String obituary() {
+		String exit = this.process.isAlive() ? "" : " with exit code " + this.process.exitValue();
+		return "the " + this.name + " (pid " + pid() + ") stopped" + exit + "; the end of its log " + this.log + ":"
+				+ System.lineSeparator() + String.join(System.lineSeparator(), logTail(20));
 	}
 
 	/** Asks it to stop, and kills it if it has not within 10 s. */
