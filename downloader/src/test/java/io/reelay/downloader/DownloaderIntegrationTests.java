@@ -15,6 +15,9 @@ import java.util.HexFormat;
 
 import io.reelay.downloader.guard.TrapListener;
 import io.reelay.event.FailureCode;
+import io.reelay.simulator.fault.Fault;
+import io.reelay.simulator.fault.FaultRule;
+import io.reelay.simulator.fault.Operation;
 import io.reelay.event.Stage;
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoFailed;
@@ -126,6 +129,26 @@ class DownloaderIntegrationTests extends StageTestSupport {
 		assertThat(both.get(1).headers().lastHeader("ce_id").value())
 			.isEqualTo(both.get(0).headers().lastHeader("ce_id").value());
 		assertThat(simulator.tasks().downloadsOf(job.taskId())).isEqualTo(1);
+	}
+
+	@Test
+	void resumesADownloadCutShortAndStoresTheWholeVideo() throws Exception {
+		simulator.faults()
+			.add(FaultRule.on("generic", Operation.DOWNLOAD, Fault.TRUNCATE)
+				.withPromptContaining("a torn sail")
+				.withTimes(1));
+		try {
+			FinishedJob job = this.jobs.startFinished("a torn sail");
+			VideoCompleted completed = completed(job);
+
+			VideoStored stored = this.watcher.awaitEvent("video.stored", completed.requestId(), VideoStored.class);
+
+			assertThat(stored.sha256()).isEqualTo(sha256(simulator.videoOf(job.taskId())));
+			assertThat(simulator.tasks().downloadsOf(job.taskId())).isEqualTo(2);
+		}
+		finally {
+			simulator.faults().clear();
+		}
 	}
 
 	@Test
