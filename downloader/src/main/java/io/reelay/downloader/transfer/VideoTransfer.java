@@ -47,6 +47,8 @@ public final class VideoTransfer {
 
 	private final PartStreamer streamer;
 
+	private final long maxSize;
+
 	private final Clock clock;
 
 	private final Waits waits;
@@ -56,7 +58,8 @@ public final class VideoTransfer {
 		this.fetcher = fetcher;
 		this.store = store;
 		this.retry = properties.retry();
-		this.streamer = new PartStreamer(store, properties.maxSize().toBytes());
+		this.maxSize = properties.maxSize().toBytes();
+		this.streamer = new PartStreamer(store, this.maxSize);
 		this.clock = clock;
 		this.waits = waits;
 	}
@@ -142,6 +145,10 @@ public final class VideoTransfer {
 		ResumableBody body = new ResumableBody(this.fetcher, request, response, this.retry.maxResumes(), this.waits);
 		try (body) {
 			Answers.requireVideo(response, this.clock.instant().isBefore(notReadyUntil), where);
+			if (response.contentLength() > this.maxSize) {
+				throw DownloadFailure.giveUp(FailureCode.INVALID_CONTENT, "the video is " + response.contentLength()
+						+ " bytes, larger than reelay.downloader.max-size (" + this.maxSize + " bytes)");
+			}
 			InputStream mp4 = Mp4Signature.verified(body);
 			StoredObject stored = this.streamer.upload(mp4, response.contentLength(), key, contentType, metadata,
 					Map.of(STORED_AT, this.clock.instant().toString()));

@@ -250,6 +250,22 @@ class VideoTransferTests {
 	}
 
 	@Test
+	void refusesAnAnnouncedLengthAboveTheMaximumBeforeReadingTheBody() throws Exception {
+		byte[] video = mp4(PART);
+		try (TestServer server = new TestServer((exchange, n) -> TestServer.send(exchange, 200, video, 0, 100))) {
+			String key = key();
+
+			assertThatExceptionOfType(ReelayException.class)
+				.isThrownBy(() -> transfer(properties(DataSize.ofBytes(PART - 1), 8)).store(generic(),
+						completedAt(server.url("/big.mp4")), key, "video/mp4", Map.of()))
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.INVALID_CONTENT))
+				.withMessageContaining("the video is " + PART + " bytes, larger than");
+			assertThat(server.requests()).hasSize(1);
+			assertThat(store.incompleteUploads(key)).isEmpty();
+		}
+	}
+
+	@Test
 	void stopsAnEndlessBodyWithoutALengthAtTheMaximumSize() throws Exception {
 		byte[] video = mp4(64 * 1024);
 		try (TestServer server = new TestServer((exchange, n) -> {
