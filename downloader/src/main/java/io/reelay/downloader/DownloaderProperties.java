@@ -48,15 +48,16 @@ public record DownloaderProperties(@DefaultValue("4") int maxConcurrent, @Defaul
 	 * @param firstWait wait before the first retry; doubles, with jitter, each time
 	 * @param maxWait the longest wait between attempts
 	 * @param maxAttempts attempts at a download (resumes inside one do not count) before
-	 * the request fails with DOWNLOAD_FAILED
+	 * the request fails with DOWNLOAD_FAILED; with the default waits, about 10 minutes,
+	 * so a short outage of the network or the bucket does not lose a paid video
 	 * @param notReadyWindow how long after the provider reported completion a 400, 403 or
 	 * 404 still means "not ready yet" (OpenAI's {@code /content} answers so for a few
 	 * seconds) and is retried
 	 * @param maxResumes resumes with {@code Range} within one attempt after the
 	 * connection broke mid-body
 	 */
-	public record Retry(@DefaultValue("1s") Duration firstWait, @DefaultValue("30s") Duration maxWait,
-			@DefaultValue("8") int maxAttempts, @DefaultValue("60s") Duration notReadyWindow,
+	public record Retry(@DefaultValue("1s") Duration firstWait, @DefaultValue("60s") Duration maxWait,
+			@DefaultValue("15") int maxAttempts, @DefaultValue("60s") Duration notReadyWindow,
 			@DefaultValue("5") int maxResumes) {
 	}
 
