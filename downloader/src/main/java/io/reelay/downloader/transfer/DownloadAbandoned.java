@@ -7,7 +7,7 @@ package io.reelay.downloader.transfer;
  */
 public final class DownloadAbandoned extends RuntimeException {
 
-	DownloadAbandoned(Throwable cause) {
+	public DownloadAbandoned(Throwable cause) {
 		super("the download was interrupted because the downloader is stopping", cause);
 	}
 
