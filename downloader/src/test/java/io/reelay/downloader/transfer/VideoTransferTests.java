@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.reelay.downloader.DownloaderProperties;
 import io.reelay.downloader.fetch.FetchSettings;
@@ -171,12 +173,15 @@ class VideoTransferTests {
 	@Test
 	void resumesWhenTheServerFallsSilentMidBody() throws Exception {
 		byte[] video = mp4(PART + 4321);
+		CountDownLatch done = new CountDownLatch(1);
 		try (TestServer server = new TestServer((exchange, n) -> {
 			exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
 			exchange.getResponseHeaders().set("ETag", "\"one\"");
 			if (n == 0) {
 				TestServer.send(exchange, 200, video, 0, 1000);
-				silence(Duration.ofSeconds(3));
+				// silent, with the connection open, until the download got the video
+				// another way
+				awaitQuietly(done);
 				return;
 			}
 			int from = Integer.parseInt(exchange.getRequestHeaders().getFirst("Range").replaceAll("\\D", ""));
@@ -190,8 +195,13 @@ class VideoTransferTests {
 			VideoTransfer transfer = new VideoTransfer(impatient, store, properties(DataSize.ofGigabytes(1), 8),
 					java.time.Clock.systemUTC(), this.pauses::add);
 
-			StoredObject stored = transfer.store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4",
-					Map.of());
+			StoredObject stored;
+			try {
+				stored = transfer.store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4", Map.of());
+			}
+			finally {
+				done.countDown();
+			}
 
 			assertThat(stored.sha256()).isEqualTo(sha256(video));
 			assertThat(server.requests()).hasSize(2);
@@ -462,9 +472,9 @@ class VideoTransferTests {
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.NOT_FOUND));
 	}
 
-	private static void silence(Duration duration) {
+	private static void awaitQuietly(CountDownLatch latch) {
 		try {
-			Thread.sleep(duration.toMillis());
+			latch.await(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
