@@ -144,10 +144,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 		catch (Exception ex) {
 			throw failure("upload " + key, ex);
 		}
-		Map<String, String> complete = new HashMap<>(metadata);
-		complete.put(SHA256, measured.sha256Hex());
-		recordMetadata(key, contentType, complete);
-		return new StoredObject(this.bucket, key, measured.count(), complete.get(SHA256), contentType, complete);
+		return recordSha256(key, measured.count(), measured.sha256Hex(), contentType, metadata);
 	}
 
 	@Override
@@ -177,32 +174,13 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 
 	@Override
 	public List<String> incompleteUploads(String prefix) {
-		try {
-			return this.asyncClient
-				.listMultipartUploadsAsync(this.bucket, null, null, null, null, 1000, prefix, null, null, null)
-				.join()
-				.result()
-				.uploads()
-				.stream()
-				.map(Upload::objectName)
-				.toList();
-		}
-		catch (Exception ex) {
-			throw failure("list incomplete uploads under " + prefix, ex);
-		}
+		return uploadsUnder(prefix).stream().map(Upload::objectName).toList();
 	}
 
 	@Override
 	public int abortIncompleteUploads(String key) {
+		List<Upload> left = uploadsUnder(key).stream().filter((upload) -> upload.objectName().equals(key)).toList();
 		try {
-			List<Upload> left = this.asyncClient
-				.listMultipartUploadsAsync(this.bucket, null, null, null, null, 1000, key, null, null, null)
-				.join()
-				.result()
-				.uploads()
-				.stream()
-				.filter((upload) -> upload.objectName().equals(key))
-				.toList();
 			for (Upload upload : left) {
 				this.asyncClient.abortMultipartUploadAsync(this.bucket, null, key, upload.uploadId(), null, null)
 					.join();
@@ -211,6 +189,19 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 		}
 		catch (Exception ex) {
 			throw failure("abort unfinished uploads of " + key, ex);
+		}
+	}
+
+	private List<Upload> uploadsUnder(String prefix) {
+		try {
+			return this.asyncClient
+				.listMultipartUploadsAsync(this.bucket, null, null, null, null, 1000, prefix, null, null, null)
+				.join()
+				.result()
+				.uploads();
+		}
+		catch (Exception ex) {
+			throw failure("list incomplete uploads under " + prefix, ex);
 		}
 	}
 

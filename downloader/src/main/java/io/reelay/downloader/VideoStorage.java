@@ -38,9 +38,6 @@ class VideoStorage {
 
 	static final String CONTENT_TYPE = "video/mp4";
 
-	/** Object metadata: when the object became complete. */
-	static final String STORED_AT = VideoTransfer.STORED_AT;
-
 	private final ProviderRegistry providers;
 
 	private final VideoTransfer transfer;
@@ -136,13 +133,14 @@ class VideoStorage {
 	}
 
 	private Instant storedAt(StoredObject object) {
-		String recorded = object.metadata().get(STORED_AT);
+		String recorded = object.metadata().get(VideoTransfer.STORED_AT);
 		if (recorded != null) {
 			try {
 				return Instant.parse(recorded);
 			}
 			catch (DateTimeParseException ex) {
-				log.warn("{} has an unreadable {} metadata value '{}'", object.uri(), STORED_AT, recorded);
+				log.warn("{} has an unreadable {} metadata value '{}'", object.uri(), VideoTransfer.STORED_AT,
+						recorded);
 			}
 		}
 		return this.clock.instant();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +49,7 @@ final class PartStreamer {
 		int read = readPart(body, buffers[0], sha256, 0);
 		if (read < first || first < partSize) {
 			requireExpected(read, expectedSize);
-			Map<String, String> all = new java.util.HashMap<>(metadata);
+			Map<String, String> all = new HashMap<>(metadata);
 			all.putAll(completedMetadata);
 			return this.store.putComplete(key, buffers[0], read, hex(sha256), contentType, all);
 		}

@@ -2,7 +2,6 @@ package io.reelay.cli.bench;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,17 +20,13 @@ import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoStored;
 import io.reelay.kafka.CloudEventHeaders;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -72,26 +67,8 @@ final class DownloadEvents implements AutoCloseable {
 	 * Starts reading after the last record now on the terminal topics, which must exist.
 	 */
 	static DownloadEvents start(String bootstrapServers) {
-		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-						"read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new ByteArrayDeserializer());
-		try {
-			List<TopicPartition> partitions = new ArrayList<>();
-			for (EventType type : List.of(EventType.STORED, EventType.FAILED)) {
-				consumer.partitionsFor(type.topic(), Duration.ofSeconds(30))
-					.forEach((info) -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-			}
-			consumer.assign(partitions);
-			consumer.seekToEnd(partitions);
-			// positions now, not at the first poll: no event published from here on is
-			// missed
-			partitions.forEach((partition) -> consumer.position(partition, Duration.ofSeconds(30)));
-		}
-		catch (RuntimeException ex) {
-			consumer.close();
-			throw ex;
-		}
+		KafkaConsumer<String, byte[]> consumer = EndOfTopics.consumer(bootstrapServers,
+				List.of(EventType.STORED, EventType.FAILED), Map.of());
 		KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
 				new StringSerializer(), new ByteArraySerializer());

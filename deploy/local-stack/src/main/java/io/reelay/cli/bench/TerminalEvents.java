@@ -15,9 +15,6 @@ import io.reelay.event.VideoFailed;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Counts the terminal events ({@code video.completed}, {@code video.failed}) of the
@@ -62,27 +59,8 @@ final class TerminalEvents implements AutoCloseable {
 
 	/** Starts reading after the last record now on the topics, which must exist. */
 	static TerminalEvents start(String bootstrapServers, String prefix, int jobs) {
-		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-						"read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-						ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-				new StringDeserializer(), new ByteArrayDeserializer());
-		try {
-			List<TopicPartition> partitions = new ArrayList<>();
-			for (EventType type : List.of(EventType.COMPLETED, EventType.FAILED)) {
-				consumer.partitionsFor(type.topic(), Duration.ofSeconds(30))
-					.forEach((info) -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-			}
-			consumer.assign(partitions);
-			consumer.seekToEnd(partitions);
-			// positions now, not at the first poll: no event published from here on is
-			// missed
-			partitions.forEach((partition) -> consumer.position(partition, Duration.ofSeconds(30)));
-		}
-		catch (RuntimeException ex) {
-			consumer.close();
-			throw ex;
-		}
+		KafkaConsumer<String, byte[]> consumer = EndOfTopics.consumer(bootstrapServers,
+				List.of(EventType.COMPLETED, EventType.FAILED), Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000));
 		TerminalEvents events = new TerminalEvents(consumer, prefix, jobs);
 		events.thread.start();
 		return events;
