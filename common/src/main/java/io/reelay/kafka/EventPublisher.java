@@ -81,7 +81,11 @@ public final class EventPublisher {
 		return record;
 	}
 
-	private void send(ProducerRecord<String, Object> record) {
+	/**
+	 * Sends a record made by one of the {@code recordOf} methods, waiting for the broker;
+	 * within a Kafka transaction it is part of it.
+	 */
+	public void send(ProducerRecord<String, Object> record) {
 		String topic = record.topic();
 		try {
 			this.kafka.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -12,7 +12,6 @@ import io.reelay.event.Stage;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -33,7 +32,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -108,11 +106,8 @@ public class KafkaConfiguration {
 	 * without a listener container.
 	 */
 	@Bean
-	ConsumerRecordRecoverer failedRecordRecoverer(Stage stage, EventPublisher events,
-			KafkaTemplate<String, Object> kafkaTemplate, Clock clock) {
-		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaTemplate,
-				(record, ex) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
-		return new FailedRecordRecoverer(stage, events, deadLetters, clock);
+	FailedRecords failedRecordRecoverer(Stage stage, EventPublisher events, Clock clock) {
+		return new FailedRecords(stage, events, clock);
 	}
 
 	@Bean
@@ -120,7 +115,7 @@ public class KafkaConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(failedRecordRecoverer, backOff(kafka.retry(), -1));
 		handler.addNotRetryableExceptions(UnusableRecordException.class);
 		handler.setBackOffFunction((record, ex) -> {
-			ReelayException known = FailedRecordRecoverer.find(ex, ReelayException.class);
+			ReelayException known = FailedRecords.find(ex, ReelayException.class);
 			if (known == null) {
 				// a fault in Reelay itself: try twice more in case it was passing, then
 				// dead-letter
@@ -134,7 +129,7 @@ public class KafkaConfiguration {
 		});
 		// an operator should see that a provider is busy or down, not only a late success
 		handler.setRetryListeners((record, ex, attempt) -> {
-			ReelayException known = FailedRecordRecoverer.find(ex, ReelayException.class);
+			ReelayException known = FailedRecords.find(ex, ReelayException.class);
 			if (known != null && known.retryable()) {
 				log.info("request {} on {}: attempt {} failed ({}), trying again: {}", record.key(), record.topic(),
 						attempt, known.code(), known.getMessage());

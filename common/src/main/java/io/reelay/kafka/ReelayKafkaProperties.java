@@ -2,6 +2,7 @@ package io.reelay.kafka;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,14 +18,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry how a stage retries a record whose failure may pass
  * @param client extra Kafka client settings for producers, consumers and the admin client
  * (security, SASL, ...)
+ * @param instanceId names this instance's Kafka transactions: give a restarted instance
+ * the id it had (e.g. a StatefulSet pod name) so that what its former self left open is
+ * aborted at once, instead of holding up {@code read_committed} readers until the
+ * transaction timeout; random by default
+ * @param dedupWindow how long each stage's ledger remembers a request: a duplicate or a
+ * replayed record of a request seen within it changes nothing, one seen later is handled
+ * as new
  */
 @ConfigurationProperties("reelay.kafka")
 public record ReelayKafkaProperties(@DefaultValue("localhost:9092") String bootstrapServers,
 		@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor,
-		@DefaultValue("1") int concurrency, @DefaultValue Retry retry, Map<String, String> client) {
+		@DefaultValue("1") int concurrency, @DefaultValue Retry retry, Map<String, String> client, String instanceId,
+		@DefaultValue("7d") Duration dedupWindow) {
 
 	public ReelayKafkaProperties {
 		client = (client != null) ? Map.copyOf(client) : Map.of();
+		instanceId = (instanceId != null && !instanceId.isBlank()) ? instanceId : UUID.randomUUID().toString();
 	}
 
 	/**

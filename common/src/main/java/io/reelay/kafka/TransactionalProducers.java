@@ -1,0 +1,45 @@
+package io.reelay.kafka;
+
+import java.util.Map;
+
+import io.reelay.event.Stage;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * Producers for a stage's Kafka transactions: configured like every other producer of the
+ * stage, with a transaction id that names the stage, the instance and the use. A
+ * restarted instance with the same {@code reelay.kafka.instance-id} fences its former
+ * self and aborts what it left open.
+ */
+public final class TransactionalProducers {
+
+	/**
+	 * Well under the broker's limit; what a killed instance with a new id left open holds
+	 * up readers for at most this long.
+	 */
+	static final int TRANSACTION_TIMEOUT_MS = 60_000;
+
+	private TransactionalProducers() {
+	}
+
+	/**
+	 * A transactional copy of {@code base}; the caller destroys it when the stage stops.
+	 * @param use what the transactions are for, unique within the stage (e.g. a loop
+	 * number)
+	 */
+	public static DefaultKafkaProducerFactory<String, Object> of(ProducerFactory<String, Object> base,
+			ReelayKafkaProperties kafka, Stage stage, String use) {
+		DefaultKafkaProducerFactory<String, Object> factory = (DefaultKafkaProducerFactory<String, Object>) base
+			.copyWithConfigurationOverride(Map.of(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS));
+		factory.setTransactionIdPrefix(transactionIdPrefix(kafka, stage, use));
+		return factory;
+	}
+
+	static String transactionIdPrefix(ReelayKafkaProperties kafka, Stage stage, String use) {
+		return "reelay-" + stage.name().toLowerCase(java.util.Locale.ROOT) + "-" + kafka.instanceId() + "-" + use + "-";
+	}
+
+}
