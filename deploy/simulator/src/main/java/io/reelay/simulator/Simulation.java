@@ -115,9 +115,13 @@ public final class Simulation {
 				+ this.urls.query(task.provider(), task.id(), expiresAt));
 	}
 
+	/**
+	 * The video a task serves: of the size its prompt's {@link SizeMarker} asks for, else
+	 * of the settings' size, else a small clip.
+	 */
 	public VideoSpec videoSpec(SimulatedTask task) {
-		return (this.settings.videoBytes() > 0) ? VideoSpec.ofAtLeast(this.settings.videoBytes(), task.videoSeed())
-				: VideoSpec.small(task.videoSeed());
+		long bytes = SizeMarker.in(task.prompt()).orElse(this.settings.videoBytes());
+		return (bytes > 0) ? VideoSpec.ofAtLeast(bytes, task.videoSeed()) : VideoSpec.small(task.videoSeed());
 	}
 
 	public long videoSize(SimulatedTask task) {
