@@ -33,6 +33,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.FailedRecordProcessor;
 import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
@@ -113,12 +114,22 @@ public class KafkaConfiguration {
 	@Bean
 	DefaultErrorHandler errorHandler(ConsumerRecordRecoverer failedRecordRecoverer, ReelayKafkaProperties kafka) {
 		DefaultErrorHandler handler = new DefaultErrorHandler(failedRecordRecoverer, backOff(kafka.retry(), -1));
+		retryAsReelayDoes(handler, kafka);
+		return handler;
+	}
+
+	/**
+	 * How every stage retries a record: a known failure as its code says (and as long as
+	 * the other side asked), a fault in Reelay itself twice more in case it was passing,
+	 * an unusable record never. For an error handler, or the after-rollback processor of
+	 * a transactional listener.
+	 */
+	public static void retryAsReelayDoes(FailedRecordProcessor handler, ReelayKafkaProperties kafka) {
 		handler.addNotRetryableExceptions(UnusableRecordException.class);
+		handler.setResetStateOnExceptionChange(true);
 		handler.setBackOffFunction((record, ex) -> {
 			ReelayException known = FailedRecords.find(ex, ReelayException.class);
 			if (known == null) {
-				// a fault in Reelay itself: try twice more in case it was passing, then
-				// dead-letter
 				return new FixedBackOff(1000, 2);
 			}
 			if (!known.retryable()) {
@@ -135,7 +146,6 @@ public class KafkaConfiguration {
 						attempt, known.code(), known.getMessage());
 			}
 		});
-		return handler;
 	}
 
 	@Bean
@@ -187,7 +197,7 @@ public class KafkaConfiguration {
 	 * gave one, up to the longest wait: the consumer does not poll while it waits, and
 	 * must not stay away long enough to be thrown out of its group.
 	 */
-	static BackOff backOff(ReelayKafkaProperties.Retry retry, long askedMillis) {
+	public static BackOff backOff(ReelayKafkaProperties.Retry retry, long askedMillis) {
 		long longest = retry.maxInterval().toMillis();
 		long initial = Math.min(Math.max(retry.initialInterval().toMillis(), askedMillis), longest);
 		ExponentialBackOff backOff = new ExponentialBackOff(initial, 2.0);

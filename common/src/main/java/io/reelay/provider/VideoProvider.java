@@ -1,6 +1,8 @@
 package io.reelay.provider;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoRequested;
@@ -39,5 +41,15 @@ public interface VideoProvider {
 	 * needed.
 	 */
 	DownloadRequest download(VideoCompleted completed);
+
+	/**
+	 * The jobs the account created between two instants, read from the provider's list
+	 * API: how Reelay learns whether a create call whose answer was lost created
+	 * anything. Safe to repeat.
+	 * @return empty when the provider has no list API
+	 */
+	default Optional<List<ListedJob>> jobsCreatedBetween(Instant from, Instant to) {
+		return Optional.empty();
+	}
 
 }

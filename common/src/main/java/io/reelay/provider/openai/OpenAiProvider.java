@@ -2,9 +2,11 @@ package io.reelay.provider.openai;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import io.reelay.event.FailureCode;
 import io.reelay.event.VideoCompleted;
@@ -12,6 +14,8 @@ import io.reelay.event.VideoRequested;
 import io.reelay.media.MediaAccess;
 import io.reelay.media.MediaReference;
 import io.reelay.provider.DownloadRequest;
+import io.reelay.provider.JobListing;
+import io.reelay.provider.ListedJob;
 import io.reelay.provider.MediaInputs;
 import io.reelay.provider.ProviderException;
 import io.reelay.provider.SubmittedTask;
@@ -111,6 +115,17 @@ public final class OpenAiProvider implements VideoProvider {
 		String url = (completed.download() != null && completed.download().url() != null) ? completed.download().url()
 				: this.http.resolve(videoPath(completed.providerTaskId()) + "/content").toString();
 		return this.http.download(URI.create(url));
+	}
+
+	/** {@code GET /v1/videos?order=desc&limit&after}, the Videos API's list. */
+	@Override
+	public Optional<List<ListedJob>> jobsCreatedBetween(Instant from, Instant to) {
+		return Optional.of(JobListing.createdBetween(NAME, from, to, (last) -> {
+			String path = VIDEOS + "?order=desc&limit=100"
+					+ ((last != null) ? "&after=" + URLEncoder.encode(last.id(), StandardCharsets.UTF_8) : "");
+			HttpAnswer answer = this.errors.expectSuccess(this.http.get(path), CallKind.READ);
+			return this.http.read(answer, OpenAiVideoList.class).page();
+		}));
 	}
 
 	/** The first frame as bytes: the API takes the file, never a URL. */

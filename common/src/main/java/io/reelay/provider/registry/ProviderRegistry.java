@@ -59,6 +59,15 @@ public final class ProviderRegistry {
 		return (configured != null) ? configured.endpoint().defaultDeadline() : Duration.ofMinutes(30);
 	}
 
+	/**
+	 * How long a call to this provider may take: after that, a create call whose answer
+	 * was lost is surely no longer on its way.
+	 */
+	public Duration requestTimeout(String name) {
+		ConfiguredProvider configured = this.enabled.get(name);
+		return (configured != null) ? configured.endpoint().requestTimeout() : Duration.ofSeconds(30);
+	}
+
 	public Set<String> enabledNames() {
 		return this.enabled.keySet();
 	}

@@ -3,7 +3,9 @@ package io.reelay.provider.tchavi;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.reelay.event.FailureCode;
 import io.reelay.event.ProviderError;
@@ -11,6 +13,8 @@ import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoRequested;
 import io.reelay.media.MediaAccess;
 import io.reelay.provider.DownloadRequest;
+import io.reelay.provider.JobListing;
+import io.reelay.provider.ListedJob;
 import io.reelay.provider.ProviderException;
 import io.reelay.provider.SubmittedTask;
 import io.reelay.provider.TaskStatus;
@@ -35,6 +39,8 @@ public final class TchaviProvider implements VideoProvider {
 	private static final String GENERATIONS = "/v1/videos/generations";
 
 	private static final String JOBS = "/v1/jobs/";
+
+	private static final int PAGE = 100;
 
 	private final ProviderHttpClient http;
 
@@ -81,6 +87,19 @@ public final class TchaviProvider implements VideoProvider {
 					"tchavi job " + completed.providerTaskId() + " completed without a video_url to download");
 		}
 		return this.http.download(URI.create(completed.download().url()));
+	}
+
+	/** {@code GET /v1/jobs?limit&offset}, newest first as the API lists them. */
+	@Override
+	public Optional<List<ListedJob>> jobsCreatedBetween(Instant from, Instant to) {
+		int[] offset = { 0 };
+		return Optional.of(JobListing.createdBetween(NAME, from, to, (last) -> {
+			String path = "/v1/jobs?limit=" + PAGE + "&offset=" + offset[0];
+			HttpAnswer answer = this.http.expectSuccess(this.http.get(path), CallKind.READ, this::errorOf);
+			JobListing.Page page = this.http.read(answer, TchaviJobList.class).page();
+			offset[0] += page.jobs().size();
+			return page;
+		}));
 	}
 
 	private ProviderError errorOf(HttpAnswer answer) {
