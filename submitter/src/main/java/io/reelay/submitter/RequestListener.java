@@ -1,15 +1,14 @@
 package io.reelay.submitter;
 
-import io.reelay.event.VideoRequested;
-import io.reelay.kafka.UnusableRecordException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.handler.annotation.Header;
-import org.springframework.stereotype.Component;
 
-/** Reads {@code video.requests}; one record, one submission. */
-@Component
+/**
+ * Reads {@code video.requests}, one record at a time, each in a Kafka transaction that
+ * commits its outcome and its offset together.
+ */
 class RequestListener {
 
 	private final Submission submission;
@@ -18,28 +17,10 @@ class RequestListener {
 		this.submission = submission;
 	}
 
-	@KafkaListener(id = "reelay-submitter", topics = "video.requests")
-	void onRequest(VideoRequested request, @Header(name = KafkaHeaders.RECEIVED_KEY, required = false) String key,
-			@Header(KafkaHeaders.RECEIVED_TIMESTAMP) long timestamp) {
-		this.submission.submit(complete(request, key, timestamp));
-	}
-
-	/**
-	 * Fills in what a producer may leave out: the id from the key, the time from the
-	 * record.
-	 */
-	private static VideoRequested complete(VideoRequested request, String key, long timestamp) {
-		VideoRequested completed = request;
-		if (completed.requestId() == null || completed.requestId().isBlank()) {
-			if (key == null || key.isBlank()) {
-				throw new UnusableRecordException("the record has neither a requestId nor a key");
-			}
-			completed = completed.withRequestId(key);
-		}
-		if (completed.requestedAt() == null) {
-			completed = completed.withRequestedAt(java.time.Instant.ofEpochMilli(timestamp));
-		}
-		return completed;
+	@KafkaListener(id = "reelay-submitter", topics = "video.requests",
+			containerFactory = SubmitterKafka.CONTAINER_FACTORY)
+	void onRequest(ConsumerRecord<String, byte[]> record, Consumer<?, ?> consumer) {
+		this.submission.handle(record, consumer);
 	}
 
 }

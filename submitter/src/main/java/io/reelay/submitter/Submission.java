@@ -10,80 +10,201 @@ import io.reelay.event.FailureContext;
 import io.reelay.event.PipelineEvent;
 import io.reelay.event.ReelayException;
 import io.reelay.event.Stage;
+import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoRequested;
 import io.reelay.event.VideoSubmitted;
 import io.reelay.kafka.EventPublisher;
+import io.reelay.kafka.FailedRecords;
+import io.reelay.kafka.UnusableRecordException;
+import io.reelay.ledger.LedgerEntry;
+import io.reelay.ledger.RequestLedger;
+import io.reelay.ledger.RequestState;
 import io.reelay.media.MediaAccess;
 import io.reelay.provider.SubmittedTask;
 import io.reelay.provider.VideoProvider;
 import io.reelay.provider.registry.ProviderRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.stereotype.Service;
-
 /**
- * Checks a request, then creates its provider job. Nothing is sent to a provider before
- * the request passed every check, so a bad request costs nothing.
+ * Turns one {@code video.requests} record into at most one create call and exactly one
+ * outcome. The ledger says whether the request id was seen before: a request already
+ * submitted gets its {@code video.submitted} again, one already failed gets nothing, one
+ * whose call was started but never recorded is checked with the provider before anything
+ * else. Nothing is sent to a provider before the request passed every check, so a bad
+ * request costs nothing.
  */
-@Service
 class Submission {
 
 	private static final Logger log = LoggerFactory.getLogger(Submission.class);
 
 	private final ProviderRegistry providers;
 
-	private final EventPublisher events;
-
-	private final MediaChecks mediaChecks;
+	private final RequestChecker checks;
 
 	private final MediaAccess media;
 
+	private final RequestLedger ledger;
+
+	private final CallIntents intents;
+
+	private final UnknownOutcomes unknownOutcomes;
+
+	private final SubmissionOutput output;
+
+	private final EventPublisher events;
+
+	private final FailedRecords failedRecords;
+
+	private final SubmitterProperties settings;
+
 	private final Clock clock;
 
-	Submission(ProviderRegistry providers, EventPublisher events, MediaChecks mediaChecks, MediaAccess media,
-			Clock clock) {
+	Submission(ProviderRegistry providers, RequestChecker checks, MediaAccess media, RequestLedger ledger,
+			CallIntents intents, UnknownOutcomes unknownOutcomes, SubmissionOutput output, EventPublisher events,
+			FailedRecords failedRecords, SubmitterProperties settings, Clock clock) {
 		this.providers = providers;
-		this.events = events;
-		this.mediaChecks = mediaChecks;
+		this.checks = checks;
 		this.media = media;
+		this.ledger = ledger;
+		this.intents = intents;
+		this.unknownOutcomes = unknownOutcomes;
+		this.output = output;
+		this.events = events;
+		this.failedRecords = failedRecords;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
-	void submit(VideoRequested request) {
-		Instant now = this.clock.instant();
-		FailureContext context = FailureContext.of(request);
-		List<String> problems = new ArrayList<>(RequestChecks.problems(request, now));
-		problems.addAll(this.mediaChecks.problems(request));
-		VideoProvider provider = this.providers.find(request.provider()).orElse(null);
-		problems.addAll((provider != null) ? provider.problems(request)
-				: List.of(this.providers.whyMissing(request.provider())));
-		if (!problems.isEmpty()) {
-			log.info("request {} is invalid: {}", request.requestId(), problems);
-			this.events.publish(context.failed(Stage.SUBMITTER, FailureCode.INVALID_REQUEST,
-					"the request is invalid: " + String.join("; ", problems), null, now));
+	void handle(ConsumerRecord<String, byte[]> record, Consumer<?, ?> consumer) {
+		VideoRequested request;
+		try {
+			request = RequestReader.read(record);
+		}
+		catch (UnusableRecordException ex) {
+			this.output.send(null, new Outcome(this.failedRecords.outcome(record, ex), null));
 			return;
 		}
+		String id = request.requestId();
+		Outcome decided = this.output.uncommitted(id).orElse(null);
+		if (decided != null) {
+			log.info("request {}: sending again what was decided before its transaction failed", id);
+			this.output.send(id, decided);
+			return;
+		}
+		LedgerEntry known = this.ledger.find(id).orElse(null);
+		if (known != null && known.state() == RequestState.SUBMITTED) {
+			log.info("request {} is a duplicate of one submitted as {} task {}: its video.submitted again, no new job",
+					id, known.provider(), known.providerTaskId());
+			this.output.send(null, new Outcome(List.of(this.events.recordOf(submitted(request, known))), null));
+			return;
+		}
+		if (known != null && known.state() == RequestState.FAILED) {
+			log.warn("request {} is a duplicate of one that already failed at {}: ignored (a new attempt needs a new "
+					+ "request id)", id, known.recordedAt());
+			return;
+		}
+		List<String> problems = this.checks.problems(request, this.clock.instant());
+		if (!problems.isEmpty()) {
+			log.info("request {} is invalid: {}", id, problems);
+			ReelayException invalid = new ReelayException(FailureCode.INVALID_REQUEST,
+					"the request is invalid: " + String.join("; ", problems));
+			fail(record, request, invalid, null);
+			return;
+		}
+		VideoProvider provider = this.providers.find(request.provider()).orElseThrow();
+		if (known != null && !mayCallAgain(record, request, provider, known)) {
+			return;
+		}
+		submit(record, consumer, request, provider);
+	}
+
+	/**
+	 * A call was started for this request and its outcome never recorded: whether to call
+	 * again, or (having failed the request) not.
+	 */
+	private boolean mayCallAgain(ConsumerRecord<String, byte[]> record, VideoRequested request, VideoProvider provider,
+			LedgerEntry calling) {
+		UnknownOutcomes.Verdict verdict = this.unknownOutcomes.check(provider, calling, this.clock.instant());
+		if (verdict.notCreated()) {
+			log.info("request {}: the create call started at {} created nothing ({}); submitting it",
+					request.requestId(), calling.callStartedAt(), verdict.why());
+			return true;
+		}
+		if (this.settings.onUnknownOutcome() == SubmitterProperties.UnknownOutcome.RESUBMIT) {
+			log.warn(
+					"request {}: the create call started at {} may have created a job ({}); submitting it again as "
+							+ "reelay.submitter.on-unknown-outcome=resubmit says",
+					request.requestId(), calling.callStartedAt(), verdict.why());
+			return true;
+		}
+		fail(record, request, new ReelayException(FailureCode.SUBMISSION_OUTCOME_UNKNOWN,
+				"the create call to " + calling.provider() + " started at " + calling.callStartedAt()
+						+ " may have created a job, so Reelay does not submit the request again: " + verdict.why(),
+				verdict.providerError(), null, null), calling);
+		return false;
+	}
+
+	private void submit(ConsumerRecord<String, byte[]> record, Consumer<?, ?> consumer, VideoRequested request,
+			VideoProvider provider) {
+		LedgerEntry calling = this.intents.begin(request, provider.name(), record, consumer);
 		SubmittedTask task;
 		try {
 			task = provider.submit(request, this.media);
 		}
 		catch (ReelayException ex) {
+			if (ex.code() == FailureCode.SUBMISSION_OUTCOME_UNKNOWN) {
+				// the entry stays: the record comes again and is checked with the
+				// provider
+				this.unknownOutcomes.callEnded(calling, ex, this.clock.instant());
+				throw new OutcomeNotYetKnown(ex.getMessage(),
+						this.unknownOutcomes.waitBeforeChecking(provider, calling, this.clock.instant()), ex);
+			}
 			if (ex.retryable()) {
-				// surely not created (busy, unreachable, bucket down): the error
-				// handler sends it again later
+				// surely not created (busy, unreachable, bucket down): the record is
+				// tried again later, as a new call
+				this.intents.abandon(calling);
 				throw ex;
 			}
 			log.info("request {} refused by {}: {}", request.requestId(), provider.name(), ex.getMessage());
-			this.events.publish(context.failed(Stage.SUBMITTER, ex, this.clock.instant()));
+			fail(record, request, ex, calling);
 			return;
 		}
-		Instant deadline = (request.deadline() != null) ? request.deadline()
-				: request.requestedAt().plus(this.providers.defaultDeadline(provider.name()));
+		Instant now = this.clock.instant();
+		LedgerEntry submitted = calling.moveTo(RequestState.SUBMITTED, task.providerTaskId(), now);
 		log.info("request {} submitted to {} as {}", request.requestId(), provider.name(), task.providerTaskId());
-		this.events.publish(new VideoSubmitted(PipelineEvent.CURRENT_SCHEMA_VERSION, request.requestId(),
-				provider.name(), request.model(), task.providerTaskId(), task.providerStatus(), request.requestedAt(),
-				this.clock.instant(), deadline, request.metadata()));
+		VideoSubmitted event = submitted(request, submitted);
+		this.output.send(request.requestId(), new Outcome(List.of(this.events.recordOf(event)), submitted));
+	}
+
+	/**
+	 * Ends the request with its {@code video.failed}; an invalid one is dead-lettered
+	 * too.
+	 */
+	private void fail(ConsumerRecord<String, byte[]> record, VideoRequested request, ReelayException failure,
+			LedgerEntry calling) {
+		Instant now = this.clock.instant();
+		List<org.apache.kafka.clients.producer.ProducerRecord<String, Object>> out = new ArrayList<>();
+		if (failure.code() == FailureCode.INVALID_REQUEST) {
+			out.addAll(this.failedRecords.outcome(record, failure));
+		}
+		else {
+			VideoFailed failed = FailureContext.of(request).failed(Stage.SUBMITTER, failure, now);
+			out.add(this.events.recordOf(failed));
+		}
+		LedgerEntry entry = (calling != null) ? calling.moveTo(RequestState.FAILED, null, now) : new LedgerEntry(
+				request.requestId(), RequestState.FAILED, request.provider(), request.model(), null, null, now);
+		this.output.send(request.requestId(), new Outcome(out, entry));
+	}
+
+	private VideoSubmitted submitted(VideoRequested request, LedgerEntry entry) {
+		String name = entry.provider();
+		java.time.Instant deadline = (request.deadline() != null) ? request.deadline()
+				: request.requestedAt().plus(this.providers.defaultDeadline(name));
+		return new VideoSubmitted(PipelineEvent.CURRENT_SCHEMA_VERSION, request.requestId(), name, request.model(),
+				entry.providerTaskId(), null, request.requestedAt(), entry.recordedAt(), deadline, request.metadata());
 	}
 
 }

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication(proxyBeanMethods = false)
 @Import({ KafkaConfiguration.class, ProviderConfiguration.class, StorageConfiguration.class })
-@EnableConfigurationProperties(MediaProperties.class)
+@EnableConfigurationProperties({ MediaProperties.class, SubmitterProperties.class })
 public class SubmitterApplication {
 
 	@Bean

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import io.reelay.event.Stage;
 import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoRequested;
 import io.reelay.event.VideoSubmitted;
+import io.reelay.ledger.LedgerEntry;
+import io.reelay.ledger.RequestState;
 import io.reelay.simulator.fault.Fault;
 import io.reelay.simulator.fault.FaultRule;
 import io.reelay.simulator.fault.Operation;
@@ -27,12 +30,16 @@ import io.reelay.testing.StageTestSupport;
 import io.reelay.testing.TestImages;
 import io.reelay.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
 class SubmitterIntegrationTests extends StageTestSupport {
+
+	@Autowired
+	private KafkaListenerEndpointRegistry listeners;
 
 	@Override
 	protected String[] watchedTopics() {
@@ -242,6 +252,165 @@ class SubmitterIntegrationTests extends StageTestSupport {
 		assertThat(failed.code()).isEqualTo(FailureCode.SUBMISSION_OUTCOME_UNKNOWN);
 		assertThat(failed.providerError().httpStatus()).isEqualTo(500);
 		assertThat(simulator.tasks().callsOf("create", prompt)).isEqualTo(1);
+	}
+
+	@Test
+	void submitsAClientDuplicateOnceAndPublishesItsVideoSubmittedAgain() {
+		String prompt = "twice sent " + Events.newRequestId();
+		VideoRequested request = Events.aRequest(Events.newRequestId(), prompt);
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		List<ConsumerRecord<String, byte[]>> submitted = this.watcher.awaitRecords("video.submitted",
+				(r) -> request.requestId().equals(r.key()), 2);
+
+		List<VideoSubmitted> events = submitted.stream()
+			.filter((r) -> request.requestId().equals(r.key()))
+			.map((r) -> EventJson.mapper().readValue(r.value(), VideoSubmitted.class))
+			.toList();
+		assertThat(events).extracting(VideoSubmitted::providerTaskId).containsOnly(events.get(0).providerTaskId());
+		assertThat(submitted).filteredOn((r) -> request.requestId().equals(r.key()))
+			.extracting((r) -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+			.hasSize(2)
+			.containsOnly(new String(submitted.stream()
+				.filter((r) -> request.requestId().equals(r.key()))
+				.findFirst()
+				.orElseThrow()
+				.headers()
+				.lastHeader("ce_id")
+				.value(), StandardCharsets.UTF_8));
+		assertThat(simulator.tasks().callsOf("create", prompt)).isEqualTo(1);
+	}
+
+	@Test
+	void endsAnInvalidRequestOnceAndDeadLettersItWhateverTheCopies() {
+		VideoRequested base = Events.aRequest();
+		VideoRequested request = base.toBuilder().model(" ").build();
+		VideoRequested after = sameLedgerPartition(request.requestId());
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+		this.publisher.publishEvent("video.requests", after.requestId(), after);
+
+		// records of one partition are handled in order: once the later request is done,
+		// so are both copies
+		this.watcher.awaitEvent("video.submitted", after.requestId(), VideoSubmitted.class);
+
+		assertThat(this.watcher.recordsNow("video.failed", (r) -> request.requestId().equals(r.key()))).hasSize(1);
+		ConsumerRecord<String, byte[]> deadLetter = this.watcher.awaitRecord("video.requests-dlt", request.requestId());
+		assertThat(new String(deadLetter.headers().lastHeader("kafka_dlt-exception-message").value(),
+				StandardCharsets.UTF_8))
+			.contains("model: required");
+		assertThat(this.watcher.recordsNow("video.requests-dlt", (r) -> request.requestId().equals(r.key())))
+			.hasSize(1);
+	}
+
+	@Test
+	void remembersWhatItSubmittedAcrossARestart() {
+		String prompt = "remembered " + Events.newRequestId();
+		VideoRequested request = Events.aRequest(Events.newRequestId(), prompt);
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+		VideoSubmitted first = this.watcher.awaitEvent("video.submitted", request.requestId(), VideoSubmitted.class);
+
+		restartListener(() -> {
+		});
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		List<ConsumerRecord<String, byte[]>> submitted = this.watcher.awaitRecords("video.submitted",
+				(r) -> request.requestId().equals(r.key()), 2);
+		assertThat(submitted).filteredOn((r) -> request.requestId().equals(r.key()))
+			.extracting((r) -> EventJson.mapper().readValue(r.value(), VideoSubmitted.class).providerTaskId())
+			.containsOnly(first.providerTaskId());
+		assertThat(simulator.tasks().callsOf("create", prompt)).isEqualTo(1);
+	}
+
+	@Test
+	void failsACallCutShortByACrashWhenTheProviderCannotTellWhetherItCreatedAJob() {
+		String prompt = "cut short " + Events.newRequestId();
+		VideoRequested request = Events.aRequest(Events.newRequestId(), prompt);
+		Instant callStartedAt = Instant.now().minus(Duration.ofMinutes(5));
+		restartListener(() -> writeLedger(request, "generic", callStartedAt));
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		VideoFailed failed = this.watcher.awaitEvent("video.failed", request.requestId(), VideoFailed.class);
+
+		assertThat(failed.code()).isEqualTo(FailureCode.SUBMISSION_OUTCOME_UNKNOWN);
+		assertThat(failed.provider()).isEqualTo("generic");
+		assertThat(failed.message()).contains("started at " + callStartedAt, "generic has no list API");
+		assertThat(simulator.tasks().callsOf("create", prompt)).isZero();
+	}
+
+	@Test
+	void submitsACallCutShortByACrashWhenTheProvidersListShowsNothingWasCreated() {
+		String prompt = "nothing made " + Events.newRequestId();
+		VideoRequested request = tchavi(Events.aRequest(Events.newRequestId(), prompt));
+		// long before the simulator started: no job can be listed around it
+		Instant callStartedAt = Instant.now().minus(Duration.ofHours(3));
+		restartListener(() -> writeLedger(request, "tchavi", callStartedAt));
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		this.watcher.awaitEvent("video.submitted", request.requestId(), VideoSubmitted.class);
+
+		assertThat(simulator.tasks().callsOf("create", prompt)).isEqualTo(1);
+	}
+
+	@Test
+	void failsACallCutShortByACrashWhenTheProvidersListShowsAJobThatMayBeIts() {
+		VideoRequested other = tchavi(
+				Events.aRequest(Events.newRequestId(), "someone else's " + Events.newRequestId()));
+		this.publisher.publishEvent("video.requests", other.requestId(), other);
+		this.watcher.awaitEvent("video.submitted", other.requestId(), VideoSubmitted.class);
+		String prompt = "maybe made " + Events.newRequestId();
+		VideoRequested request = tchavi(Events.aRequest(Events.newRequestId(), prompt));
+		// long enough ago for the call to be over, recent enough for the other job
+		Instant callStartedAt = Instant.now().minus(Duration.ofSeconds(40));
+		restartListener(() -> writeLedger(request, "tchavi", callStartedAt));
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		VideoFailed failed = this.watcher.awaitEvent("video.failed", request.requestId(), VideoFailed.class);
+
+		assertThat(failed.code()).isEqualTo(FailureCode.SUBMISSION_OUTCOME_UNKNOWN);
+		assertThat(failed.message()).contains("tchavi lists", "one of them may be this request's");
+		assertThat(simulator.tasks().callsOf("create", prompt)).isZero();
+	}
+
+	private static VideoRequested tchavi(VideoRequested request) {
+		return request.toBuilder().provider("tchavi").model("seedance-2").resolution("480p").build();
+	}
+
+	/**
+	 * What a submitter killed during the create call leaves behind: the call's intent and
+	 * nothing else.
+	 */
+	private void writeLedger(VideoRequested request, String provider, Instant callStartedAt) {
+		LedgerEntry calling = new LedgerEntry(request.requestId(), RequestState.CALLING, provider, request.model(),
+				null, callStartedAt, Instant.now());
+		this.publisher.publishEvent(SubmitterKafka.LEDGER, request.requestId(), calling);
+	}
+
+	/**
+	 * Stops the listener, does something, and starts it again: it loads the ledger anew,
+	 * as a restarted submitter does.
+	 */
+	private void restartListener(Runnable meanwhile) {
+		MessageListenerContainer container = this.listeners.getListenerContainer("reelay-submitter");
+		container.stop();
+		meanwhile.run();
+		container.start();
+	}
+
+	/** A request that lands on the same partition as the given request id. */
+	private static VideoRequested sameLedgerPartition(String requestId) {
+		int partition = partitionOf(requestId);
+		while (true) {
+			VideoRequested candidate = Events.aRequest();
+			if (partitionOf(candidate.requestId()) == partition) {
+				return candidate;
+			}
+		}
+	}
+
+	private static int partitionOf(String key) {
+		return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 3;
 	}
 
 }

@@ -1,0 +1,105 @@
+package io.reelay.submitter;
+
+import java.time.Duration;
+
+import io.reelay.event.Stage;
+import io.reelay.kafka.ReelayKafkaProperties;
+import io.reelay.kafka.TransactionalProducers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * The submitter's two kinds of Kafka transaction: one per request record (its outcome,
+ * its ledger entry and its offset), and one for each call intent, committed before the
+ * call. Before the listener starts, one empty transaction of each kind fences a former
+ * self with the same instance id and aborts what it left open.
+ */
+class SubmitterTransactions implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(SubmitterTransactions.class);
+
+	private static final Duration FENCING_TIMEOUT = Duration.ofMinutes(2);
+
+	private final DefaultKafkaProducerFactory<String, Object> recordFactory;
+
+	private final DefaultKafkaProducerFactory<String, Object> intentFactory;
+
+	private final KafkaTemplate<String, Object> records;
+
+	private final KafkaTemplate<String, Object> intents;
+
+	private volatile boolean running;
+
+	SubmitterTransactions(ProducerFactory<String, Object> producers, ReelayKafkaProperties kafka) {
+		this.recordFactory = TransactionalProducers.of(producers, kafka, Stage.SUBMITTER, "records");
+		this.intentFactory = TransactionalProducers.of(producers, kafka, Stage.SUBMITTER, "intents");
+		this.records = new KafkaTemplate<>(this.recordFactory);
+		this.intents = new KafkaTemplate<>(this.intentFactory);
+	}
+
+	DefaultKafkaProducerFactory<String, Object> recordFactory() {
+		return this.recordFactory;
+	}
+
+	KafkaTemplate<String, Object> records() {
+		return this.records;
+	}
+
+	KafkaTemplate<String, Object> intents() {
+		return this.intents;
+	}
+
+	@Override
+	public void start() {
+		long until = System.nanoTime() + FENCING_TIMEOUT.toNanos();
+		while (true) {
+			try {
+				this.records.executeInTransaction((operations) -> null);
+				this.intents.executeInTransaction((operations) -> null);
+				break;
+			}
+			catch (RuntimeException ex) {
+				if (System.nanoTime() > until) {
+					throw ex;
+				}
+				log.warn("could not open a Kafka transaction yet, trying again: {}", ex.toString());
+				pause();
+			}
+		}
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.recordFactory.destroy();
+		this.intentFactory.destroy();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Before the listener containers start, after they stop. */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while opening a Kafka transaction", ex);
+		}
+	}
+
+}
