@@ -63,7 +63,7 @@ public class KafkaConfiguration {
 	}
 
 	@Bean
-	ProducerFactory<String, Object> producerFactory(ReelayKafkaProperties kafka) {
+	public ProducerFactory<String, Object> producerFactory(ReelayKafkaProperties kafka) {
 		Map<String, Object> config = common(kafka);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -89,7 +89,7 @@ public class KafkaConfiguration {
 	}
 
 	@Bean
-	ConsumerFactory<String, byte[]> consumerFactory(ReelayKafkaProperties kafka) {
+	public ConsumerFactory<String, byte[]> consumerFactory(ReelayKafkaProperties kafka) {
 		Map<String, Object> config = common(kafka);
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -128,7 +128,7 @@ public final class RequestLedger {
 
 	/** The record that writes {@code entry}, to send in the stage's transaction. */
 	public ProducerRecord<String, Object> recordOf(LedgerEntry entry) {
-		return new ProducerRecord<>(this.topic, null, entry.recordedAt().toEpochMilli(), entry.requestId(), entry);
+		return new ProducerRecord<>(this.topic, entry.requestId(), entry);
 	}
 
 	/** The record that erases what the ledger knows of a request. */
