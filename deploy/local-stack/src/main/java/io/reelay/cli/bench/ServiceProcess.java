@@ -22,9 +22,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * limit, started with the same {@code java} and the same classes as this JVM: from the
  * CLI's Spring Boot jar through its {@code PropertiesLauncher}, or from a plain class
  * path (tests, IDE). Its settings go on its command line, so nothing in the environment
- * overrides them.
+ * overrides them. Public for {@code reelay chaos}, which kills and restarts services.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
 	private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
@@ -48,7 +48,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * Starts {@code main} with {@code settings} as {@code --key=value} arguments, its
 	 * standard output and error, and its log file, in {@code log}.
 	 */
-	static ServiceProcess start(Class<?> main, String maxHeap, Map<String, String> settings, Path log)
+	public static ServiceProcess start(Class<?> main, String maxHeap, Map<String, String> settings, Path log)
 			throws IOException {
 		Files.createDirectories(log.toAbsolutePath().getParent());
 		Files.deleteIfExists(log);
@@ -118,15 +118,20 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	long pid() {
+	public long pid() {
 		return this.process.pid();
 	}
 
-	boolean isAlive() {
+	/** Its exit code, or -1 while it runs. */
+	public int exitCode() {
+		return this.process.isAlive() ? -1 : this.process.exitValue();
+	}
+
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 
-	Path log() {
+	public Path log() {
 		return this.log;
 	}
 
@@ -164,10 +169,19 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** Why it is gone: its exit code and the last lines of its log. */
-	String obituary() {
+	public String obituary() {
 		String exit = this.process.isAlive() ? "" : " with exit code " + this.process.exitValue();
 		return "the " + this.name + " (pid " + pid() + ") stopped" + exit + "; the end of its log " + this.log + ":"
 				+ System.lineSeparator() + String.join(System.lineSeparator(), logTail(20));
+	}
+
+	/**
+	 * SIGKILL: the JVM ends at once, no shutdown hook runs, nothing is flushed or
+	 * committed. Returns once the process is gone.
+	 */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/** Asks it to stop, and kills it if it has not within 10 s. */
