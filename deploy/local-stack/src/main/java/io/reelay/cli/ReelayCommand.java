@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code reelay}: run Reelay on this machine. */
 @Command(name = "reelay", mixinStandardHelpOptions = true, version = "reelay 0.1.0",
 		description = "Turns video-generation requests on Kafka into stored MP4 files.",
-		subcommands = { DemoCommand.class, UpCommand.class, BenchCommand.class, CommandLine.HelpCommand.class },
+		subcommands = { DemoCommand.class, UpCommand.class, BenchCommand.class, ChaosCommand.class,
+				CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success", "1:a request failed or did not finish in time", "2:invalid usage" })
 public final class ReelayCommand implements Runnable {
