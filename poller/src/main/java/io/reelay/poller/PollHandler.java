@@ -5,29 +5,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
-import io.reelay.event.EventJson;
-import io.reelay.event.EventType;
 import io.reelay.event.VideoSubmitted;
 import io.reelay.kafka.EventPublisher;
-import io.reelay.kafka.UnusableRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a batch of due records into what the poller publishes next: a new job's first
  * pending poll, a wait's next hop, a check deferred by its provider's gate, or the
  * outcome of a status call. The batch's status calls all run at once, each in its
- * provider's pool.
+ * provider's pool. A record of a request the poller already ended, or of a request an
+ * earlier record of the same batch takes care of, leads to nothing.
  */
 @Component
 class PollHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(PollHandler.class);
 
 	private static final Duration ON_TIME = Duration.ofMillis(20);
 
@@ -41,54 +45,94 @@ class PollHandler {
 
 	private final EventPublisher events;
 
-	private final ConsumerRecordRecoverer failedRecords;
+	private final RequestEndings endings;
 
 	private final Clock clock;
 
 	PollHandler(DelayTiers tiers, PollPlanner planner, StatusCalls calls, StatusCheck statusCheck,
-			EventPublisher events, ConsumerRecordRecoverer failedRecordRecoverer, Clock clock) {
+			EventPublisher events, RequestEndings endings, Clock clock) {
 		this.tiers = tiers;
 		this.planner = planner;
 		this.calls = calls;
 		this.statusCheck = statusCheck;
 		this.events = events;
-		this.failedRecords = failedRecordRecoverer;
+		this.endings = endings;
 		this.clock = clock;
 	}
 
-	/** When a record on a poll-delay topic is to be handled. */
+	/**
+	 * When a record on a poll-delay topic is to be handled: at once when its request
+	 * already ended, as it then leads to nothing.
+	 */
 	Instant handleAt(ConsumerRecord<String, byte[]> record) {
+		if (this.endings.ended(record)) {
+			return Instant.MIN;
+		}
 		Instant byTier = Instant.ofEpochMilli(record.timestamp()).plus(this.tiers.delayOf(record.topic()));
 		Instant due = PendingPoll.dueOf(record.headers());
 		return (due != null && due.isBefore(byTier)) ? due : byTier;
 	}
 
-	List<ProducerRecord<String, Object>> handle(List<ConsumerRecord<String, byte[]>> records) {
+	/**
+	 * What the batch leads to, to send in one transaction with its offsets.
+	 * @throws IllegalStateException when interrupted while waiting for status answers:
+	 * the batch is then handed back unhandled
+	 */
+	BatchOutput handle(List<ConsumerRecord<String, byte[]>> records) {
 		Instant now = this.clock.instant();
 		Batch batch = new Batch();
+		int dropped = 0;
 		for (ConsumerRecord<String, byte[]> record : records) {
+			String requestId = RequestEndings.requestIdOf(record);
+			if (requestId != null && (!batch.requests.add(requestId) || this.endings.ended(requestId))) {
+				log.debug("request {}: {} record {}@{} dropped: the request ended, or another record of the batch"
+						+ " follows it on", requestId, record.topic(), record.offset(), record.partition());
+				dropped++;
+				continue;
+			}
 			try {
 				route(record, now, batch);
 			}
 			catch (RuntimeException ex) {
 				// a fault with one record must not hold up its partition: it is
 				// dead-lettered and its request failed, and the batch goes on
-				this.failedRecords.accept(record, ex);
+				this.endings.fail(record, ex, batch.out);
 			}
 		}
+		if (dropped > 0) {
+			log.info("{} records of requests that ended or are followed on in the same batch led to nothing", dropped);
+		}
 		for (int i = 0; i < batch.checked.size(); i++) {
-			StatusCalls.StatusAnswer answer = batch.answers.get(i).join();
+			StatusCalls.StatusAnswer answer = answer(batch.answers.get(i));
 			Instant answeredAt = this.clock.instant();
 			try {
 				StatusCheck.Outcome outcome = this.statusCheck.decide(batch.checked.get(i), answer, answeredAt);
-				batch.out.add((outcome.terminal() != null) ? this.events.recordOf(outcome.terminal())
-						: pending(outcome.next(), answeredAt));
+				if (outcome.terminal() != null) {
+					this.endings.end(outcome.terminal(), batch.out);
+				}
+				else {
+					batch.out.add(pending(outcome.next(), answeredAt));
+				}
 			}
 			catch (RuntimeException ex) {
-				this.failedRecords.accept(batch.checkedRecords.get(i), ex);
+				this.endings.fail(batch.checkedRecords.get(i), ex, batch.out);
 			}
 		}
 		return batch.out;
+	}
+
+	/** A status answer; the futures never fail, but a stopping poller may interrupt. */
+	private static StatusCalls.StatusAnswer answer(CompletableFuture<StatusCalls.StatusAnswer> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for status answers: batch handed back", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("a status call failed in Reelay", ex.getCause());
+		}
 	}
 
 	/**
@@ -96,10 +140,7 @@ class PollHandler {
 	 * status call.
 	 */
 	private void route(ConsumerRecord<String, byte[]> record, Instant now, Batch batch) {
-		VideoSubmitted job = readJob(record);
-		if (job == null) {
-			return;
-		}
+		VideoSubmitted job = JobRecords.read(record);
 		if (!this.tiers.isTier(record.topic())) {
 			batch.out.add(pending(this.planner.first(job, now), now));
 			return;
@@ -136,47 +177,12 @@ class PollHandler {
 				PendingPoll.CLOUD_EVENT_TYPE, poll.headers());
 	}
 
-	/**
-	 * The job a record carries, or null when it is unusable: then it is dead-lettered and
-	 * its request failed, and the batch goes on.
-	 */
-	private VideoSubmitted readJob(ConsumerRecord<String, byte[]> record) {
-		try {
-			VideoSubmitted job = EventJson.mapper().readValue(record.value(), VideoSubmitted.class);
-			requireFollowable(job);
-			return job;
-		}
-		catch (RuntimeException ex) {
-			RuntimeException reason = (ex instanceof UnusableRecordException) ? ex : new UnusableRecordException(
-					"the " + record.topic() + " record is not a " + EventType.SUBMITTED.topic() + " event: " + ex, ex);
-			this.failedRecords.accept(record, reason);
-			return null;
-		}
-	}
-
-	/**
-	 * A job without these can never be checked: refuse it at once rather than after
-	 * retries.
-	 */
-	static void requireFollowable(VideoSubmitted job) {
-		if (job == null) {
-			throw new UnusableRecordException("the record is empty");
-		}
-		for (String[] field : new String[][] { { "requestId", job.requestId() }, { "provider", job.provider() },
-				{ "providerTaskId", job.providerTaskId() } }) {
-			if (field[1] == null || field[1].isBlank()) {
-				throw new UnusableRecordException("the video.submitted record has no " + field[0]);
-			}
-		}
-		if (job.submittedAt() == null) {
-			throw new UnusableRecordException("the video.submitted record has no submittedAt");
-		}
-	}
-
 	/** What a batch produces, and the status calls it is waiting for. */
 	private static final class Batch {
 
-		private final List<ProducerRecord<String, Object>> out = new ArrayList<>();
+		private final BatchOutput out = new BatchOutput();
+
+		private final Set<String> requests = new HashSet<>();
 
 		private final List<PendingPoll> checked = new ArrayList<>();
 

@@ -4,19 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.reelay.ledger.RequestLedger;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +24,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * One consumer of {@code video.submitted} and the poll-delay topics. A partition whose
  * next record is not due yet is paused until it is, so no thread waits for a job and the
- * other partitions flow. Everything a batch produces is sent in one Kafka transaction
- * with the batch's offsets: after a crash the batch is handled again from scratch, and
- * what it had sent is never seen.
+ * other partitions flow. Everything a batch produces, ledger entries included, is sent in
+ * one Kafka transaction with the batch's offsets: after a crash the batch is handled
+ * again from scratch, and what it had sent is never seen. A transaction whose commit
+ * failed is settled before anything else is read: if it went through after all, its
+ * entries are remembered; if not, the batch is read again.
  */
 final class PollLoop implements Runnable {
 
@@ -48,19 +48,25 @@ final class PollLoop implements Runnable {
 
 	private final KafkaTemplate<String, Object> transactions;
 
+	private final RequestLedger ledger;
+
+	private final LoopPartitions partitions;
+
 	private final Clock clock;
 
-	private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
+	private UnsettledBatch unsettled;
 
 	private volatile boolean running = true;
 
 	PollLoop(Consumer<String, byte[]> consumer, List<String> topics, DelayTiers tiers, PollHandler handler,
-			KafkaTemplate<String, Object> transactions, Clock clock) {
+			KafkaTemplate<String, Object> transactions, LedgerPartitions ledger, Clock clock) {
 		this.consumer = consumer;
 		this.topics = topics;
 		this.tiers = tiers;
 		this.handler = handler;
 		this.transactions = transactions;
+		this.ledger = ledger.ledger();
+		this.partitions = new LoopPartitions(consumer, ledger);
 		this.clock = clock;
 	}
 
@@ -72,23 +78,31 @@ final class PollLoop implements Runnable {
 		while (this.running && !fenceFormerSelf()) {
 			sleep(AFTER_FAILURE);
 		}
-		this.consumer.subscribe(this.topics, new ForgetPauses());
+		this.consumer.subscribe(this.topics, this.partitions);
 		try {
 			while (this.running) {
 				try {
 					once();
 				}
-				catch (WakeupException ex) {
-					// stop() woke the consumer: the loop condition decides
+				catch (WakeupException | InterruptException ex) {
+					// stop() woke the consumer, or gave up waiting for this batch: the
+					// loop condition decides
 				}
 				catch (RuntimeException ex) {
-					log.warn("poll batch failed, handling it again in {}: {}", AFTER_FAILURE, ex.toString());
-					sleep(AFTER_FAILURE);
+					if (this.running) {
+						log.warn("poll batch failed, handling it again in {}: {}", AFTER_FAILURE, ex.toString());
+						sleep(AFTER_FAILURE);
+					}
 				}
 			}
 		}
 		finally {
+			// a batch given up on by interrupting this thread is simply not committed;
+			// the consumer must still leave its group cleanly, so that its partitions
+			// move on at once
+			Thread.interrupted();
 			this.consumer.close();
+			this.partitions.releaseLedger();
 		}
 	}
 
@@ -103,15 +117,24 @@ final class PollLoop implements Runnable {
 		}
 	}
 
-	/** Finishes the batch in hand, then stops. */
+	/**
+	 * Finishes the batch in hand, commits it, then stops; {@link Thread#interrupt()}
+	 * gives the batch up instead.
+	 */
 	void stop() {
 		this.running = false;
 		this.consumer.wakeup();
 	}
 
 	private void once() {
-		resumeDuePartitions(this.clock.instant());
-		ConsumerRecords<String, byte[]> records = this.consumer.poll(pollTimeout(this.clock.instant()));
+		if (this.unsettled != null) {
+			this.unsettled.settle(this.consumer, this.partitions, this.ledger);
+			this.unsettled = null;
+		}
+		this.partitions.holdLedger();
+		this.partitions.resumeDue(this.clock.instant());
+		ConsumerRecords<String, byte[]> records = this.consumer
+			.poll(this.partitions.pollTimeout(this.clock.instant(), LONGEST_POLL));
 		if (records.isEmpty()) {
 			return;
 		}
@@ -125,8 +148,7 @@ final class PollLoop implements Runnable {
 					Instant handleAt = this.handler.handleAt(record);
 					if (handleAt.isAfter(now)) {
 						this.consumer.seek(partition, record.offset());
-						this.consumer.pause(List.of(partition));
-						this.pausedUntil.put(partition, handleAt);
+						this.partitions.pauseUntil(partition, handleAt);
 						break;
 					}
 				}
@@ -138,44 +160,29 @@ final class PollLoop implements Runnable {
 		if (due.isEmpty()) {
 			return;
 		}
+		BatchOutput out;
 		try {
-			List<ProducerRecord<String, Object>> out = this.handler.handle(due);
+			out = this.handler.handle(due);
+		}
+		catch (RuntimeException ex) {
+			// nothing of the batch was sent: read it again
+			this.partitions.readAgain(firstOffsets);
+			throw ex;
+		}
+		try {
 			this.transactions.executeInTransaction((operations) -> {
-				out.forEach(operations::send);
+				out.records().forEach(operations::send);
 				operations.sendOffsetsToTransaction(offsets, this.consumer.groupMetadata());
 				return null;
 			});
 		}
 		catch (RuntimeException ex) {
-			// nothing of the batch was committed: read it again
-			firstOffsets.forEach(this.consumer::seek);
+			// a commit that failed may still have gone through: find out before reading
+			// on
+			this.unsettled = new UnsettledBatch(offsets, firstOffsets, out.ended());
 			throw ex;
 		}
-	}
-
-	private void resumeDuePartitions(Instant now) {
-		List<TopicPartition> due = new ArrayList<>();
-		this.pausedUntil.forEach((partition, until) -> {
-			if (!until.isAfter(now)) {
-				due.add(partition);
-			}
-		});
-		if (!due.isEmpty()) {
-			due.forEach(this.pausedUntil::remove);
-			this.consumer.resume(due);
-		}
-	}
-
-	/** Long enough not to spin, short enough to resume a paused partition on time. */
-	private Duration pollTimeout(Instant now) {
-		Duration timeout = LONGEST_POLL;
-		for (Instant until : this.pausedUntil.values()) {
-			Duration left = Duration.between(now, until);
-			if (left.compareTo(timeout) < 0) {
-				timeout = left;
-			}
-		}
-		return timeout.isNegative() ? Duration.ZERO : timeout;
+		out.ended().forEach(this.ledger::remember);
 	}
 
 	private void sleep(Duration duration) {
@@ -186,28 +193,6 @@ final class PollLoop implements Runnable {
 			Thread.currentThread().interrupt();
 			this.running = false;
 		}
-	}
-
-	/** A partition that moved to another consumer is no longer ours to resume. */
-	private final class ForgetPauses implements ConsumerRebalanceListener {
-
-		@Override
-		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-			partitions.forEach(PollLoop.this.pausedUntil::remove);
-		}
-
-		@Override
-		public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-			// a newly assigned partition starts unpaused: its first poll finds out when
-			// it
-			// is due
-		}
-
-		@Override
-		public void onPartitionsLost(Collection<TopicPartition> partitions) {
-			onPartitionsRevoked(partitions);
-		}
-
 	}
 
 }

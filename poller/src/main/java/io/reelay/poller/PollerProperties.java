@@ -3,7 +3,6 @@ package io.reelay.poller;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.reelay.poller.schedule.ScheduleSettings;
 
@@ -20,27 +19,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaults rate and concurrency of every provider without its own
  * @param providers per-provider overrides of {@code defaults}, by provider name
  * @param maxBatch the most due polls one consumer takes from Kafka at a time
- * @param instanceId names this instance's Kafka transactions: give a restarted instance
- * the id it had (e.g. a StatefulSet pod name) so its unfinished transaction is aborted at
- * once instead of after the transaction timeout; random by default
  * @param learnedPublishInterval how often what this instance learned goes to the shared
  * topic
+ * @param shutdownTimeout how long a stopping instance waits for the batches in hand to be
+ * handled and committed; a batch still unfinished then is handed back uncommitted, and
+ * whichever instance gets its partitions handles it again
  */
 @ConfigurationProperties("reelay.poller")
 public record PollerProperties(@DefaultValue( {
 		"250ms", "500ms", "1s", "2s", "4s", "8s", "15s", "30s", "1m", "2m", "4m", "8m" }) List<Duration> delayTiers,
 		@NestedConfigurationProperty @DefaultValue ScheduleSettings schedule, @DefaultValue ProviderPolling defaults,
-		Map<String, ProviderPolling> providers, @DefaultValue("500") int maxBatch, String instanceId,
-		@DefaultValue("30s") Duration learnedPublishInterval){
+		Map<String, ProviderPolling> providers, @DefaultValue("500") int maxBatch,
+		@DefaultValue("30s") Duration learnedPublishInterval, @DefaultValue("30s") Duration shutdownTimeout){
 
 	public PollerProperties {
 		providers = (providers != null) ? Map.copyOf(providers) : Map.of();
-		instanceId = (instanceId != null && !instanceId.isBlank()) ? instanceId : UUID.randomUUID().toString();
 		if (delayTiers.isEmpty()) {
 			throw new IllegalArgumentException("reelay.poller.delay-tiers needs at least one delay");
 		}
 		if (maxBatch < 1) {
 			throw new IllegalArgumentException("reelay.poller.max-batch must be at least 1, got " + maxBatch);
+		}
+		if (shutdownTimeout.isNegative()) {
+			throw new IllegalArgumentException(
+					"reelay.poller.shutdown-timeout must not be negative, got " + shutdownTimeout);
 		}
 	}
 

@@ -113,7 +113,7 @@ class PollerRestartIntegrationTests {
 				Map.entry("reelay.kafka.client.session.timeout.ms", "6000"),
 				Map.entry("reelay.providers.generic.base-url", this.simulator.baseUrl("generic").toString()),
 				Map.entry("reelay.providers.generic.api-key", this.simulator.apiKey()),
-				Map.entry("reelay.poller.instance-id", "restart-test"),
+				Map.entry("reelay.kafka.instance-id", "restart-test"),
 				Map.entry("reelay.poller.delay-tiers", "100ms,200ms,400ms,800ms,1600ms"),
 				Map.entry("reelay.poller.schedule.first-check", "500ms"),
 				Map.entry("reelay.poller.schedule.initial-gap", "300ms"),

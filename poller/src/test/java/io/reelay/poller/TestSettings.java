@@ -14,7 +14,8 @@ final class TestSettings {
 
 	static PollerProperties poller() {
 		return new PollerProperties(List.of(Duration.ofSeconds(1)), ScheduleSettings.defaults(),
-				new PollerProperties.ProviderPolling(20, 20, 16), Map.of(), 500, "test", Duration.ofSeconds(30));
+				new PollerProperties.ProviderPolling(20, 20, 16), Map.of(), 500, Duration.ofSeconds(30),
+				Duration.ofSeconds(30));
 	}
 
 }
