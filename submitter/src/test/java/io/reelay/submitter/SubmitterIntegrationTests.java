@@ -43,6 +43,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The submitter on a real broker against the simulator. */
 @SpringBootTest
@@ -411,6 +412,27 @@ class SubmitterIntegrationTests extends StageTestSupport {
 
 	private static int partitionOf(String key) {
 		return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 3;
+	}
+
+	@Test
+	void stopsOnlyOnceTheRequestInHandIsSubmittedAndCommitted() {
+		String prompt = "a slow provider " + Events.newRequestId();
+		simulator.faults()
+			.add(new FaultRule("generic", Operation.CREATE, Fault.SLOW, 1, prompt, 0, Duration.ofSeconds(3), 0));
+		VideoRequested request = Events.aRequest(Events.newRequestId(), prompt);
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+		await().atMost(Duration.ofSeconds(30)).until(() -> simulator.tasks().callsOf("create", prompt) == 1);
+
+		MessageListenerContainer container = this.listeners.getListenerContainer("reelay-submitter");
+		container.stop();
+		List<ConsumerRecord<String, byte[]>> submittedBeforeStopping = this.watcher.recordsNow("video.submitted",
+				(r) -> request.requestId().equals(r.key()));
+		container.start();
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+		this.watcher.awaitRecords("video.submitted", (r) -> request.requestId().equals(r.key()), 2);
+
+		assertThat(submittedBeforeStopping).hasSize(1);
+		assertThat(simulator.tasks().callsOf("create", prompt)).isEqualTo(1);
 	}
 
 }
