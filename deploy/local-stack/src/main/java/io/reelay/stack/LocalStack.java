@@ -104,6 +104,9 @@ public final class LocalStack implements AutoCloseable {
 		Map<String, String> settings = new TreeMap<>();
 		settings.put("reelay.kafka.bootstrap-servers", this.bootstrapServers);
 		settings.put("reelay.kafka.partitions", "3");
+		// the same name at every start: a restarted stack aborts what the last one left
+		// open in its transactions at once (each stage adds its own name to it)
+		settings.put("reelay.kafka.instance-id", "local");
 		settings.put("reelay.kafka.retry.initial-interval", "500ms");
 		// the simulator is quick: check early, and as often as every poll interval
 		String interval = this.settings.pollInterval().toString();
