@@ -30,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ReelayKafkaProperties(@DefaultValue("localhost:9092") String bootstrapServers,
 		@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor,
 		@DefaultValue("1") int concurrency, @DefaultValue Retry retry, Map<String, String> client, String instanceId,
-		@DefaultValue("7d") Duration dedupWindow) {
+		@DefaultValue("24h") Duration dedupWindow) {
 
 	public ReelayKafkaProperties {
 		client = (client != null) ? Map.copyOf(client) : Map.of();
