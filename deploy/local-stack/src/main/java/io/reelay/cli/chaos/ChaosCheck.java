@@ -74,6 +74,8 @@ final class ChaosCheck {
 				List<String> lines = new ArrayList<>();
 				lines.add(id + ": " + ended.size() + " terminal events");
 				ended.forEach((record) -> lines.add("    " + record.describe()));
+				lines.add("  its trail:");
+				snapshot.trailOf(id).forEach((line) -> lines.add("    " + line));
 				note(findings, DUPLICATES, String.join(System.lineSeparator(), lines));
 			}
 			else {
