@@ -96,6 +96,7 @@ public final class RequestLedger {
 			this.partitionCount = reader.partitionsFor(this.topic).size();
 			reader.assign(assigned);
 			reader.seekToBeginning(assigned);
+			ends.assign(assigned);
 			Map<TopicPartition, Long> end = ends.endOffsets(assigned);
 			Instant oldest = this.clock.instant().minus(this.window);
 			partitions.forEach((p) -> this.byPartition.put(p, new ConcurrentHashMap<>()));
@@ -136,11 +137,15 @@ public final class RequestLedger {
 		return new ProducerRecord<>(this.topic, requestId, null);
 	}
 
-	/** Takes in an entry once the transaction that wrote it committed. */
+	/**
+	 * Takes in an entry once the transaction that wrote it committed; an entry of a
+	 * partition this instance gave up meanwhile is its new owner's to read.
+	 */
 	public void remember(LedgerEntry entry) {
-		Map<String, LedgerEntry> partition = this.byPartition.computeIfAbsent(partitionOf(entry.requestId()),
-				(p) -> new ConcurrentHashMap<>());
-		partition.put(entry.requestId(), entry);
+		Map<String, LedgerEntry> partition = this.byPartition.get(partitionOf(entry.requestId()));
+		if (partition != null) {
+			partition.put(entry.requestId(), entry);
+		}
 		purgeNowAndThen();
 	}
 
