@@ -2,6 +2,7 @@ package io.reelay.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.reelay.cli.chaos.ChaosRun;
@@ -65,6 +66,11 @@ final class ChaosCommand implements Callable<Integer> {
 			description = "Each service JVM's -Xmx (default: ${DEFAULT-VALUE}).")
 	String serviceHeap;
 
+	@Option(names = "--instances", paramLabel = "SERVICE=N",
+			description = "Instances of a service, e.g. --instances downloader=2: a kill then moves the killed "
+					+ "one's partitions to the other (default: one of each).")
+	Map<String, Integer> instances;
+
 	@Mixin
 	StackOptions stack;
 
@@ -77,7 +83,7 @@ final class ChaosCommand implements Callable<Integer> {
 		try {
 			settings = new ChaosSettings(this.requests, this.kills,
 					(this.seed != null) ? this.seed : System.currentTimeMillis(), this.timeout, this.rate,
-					this.stack.dataDirectory, this.serviceHeap);
+					this.stack.dataDirectory, this.serviceHeap, this.instances);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(), ex.getMessage());

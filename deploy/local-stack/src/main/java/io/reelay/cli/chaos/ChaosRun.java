@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -71,43 +70,55 @@ public final class ChaosRun {
 		this.out.flush();
 		try (ChaosInfrastructure infrastructure = ChaosInfrastructure.start(work)) {
 			putFirstFrame(infrastructure, templates);
-			ChaosPlan plan;
-			ChaosVerdict verdict;
 			try (ServiceFleet fleet = startServices(infrastructure, logs)) {
-				plan = ChaosPlan.draw(new Random(this.settings.seed()),
-						fleet.all().stream().map(ServiceInstance::name).toList(), this.settings.kills(), window,
-						infrastructure.simulator().providers());
-				printPlan(plan);
-				boolean ended = runUnderChaos(infrastructure, fleet, requests, plan);
-				this.out.printf("%nStopping the services with SIGTERM: %s%n",
-						fleet.stop()
-							.entrySet()
-							.stream()
-							.map((stop) -> stop.getKey() + " " + ChaosLog.seconds(stop.getValue()))
-							.collect(Collectors.joining(", ")));
-				if (!ended) {
-					this.out.printf("Not every request ended within %s; checking what there is.%n",
-							this.settings.timeout());
+				// Ctrl-C ends this JVM without leaving this block: the service JVMs would
+				// live on without their broker
+				Thread onInterrupt = new Thread(fleet::close, "reelay-chaos-shutdown");
+				Runtime.getRuntime().addShutdownHook(onInterrupt);
+				try {
+					return runAndCheck(infrastructure, fleet, requests, window).passed() ? 0 : 1;
 				}
-				verdict = check(infrastructure, requests);
-				ChaosReport.print(verdict, fleet.logs(), this.out);
+				finally {
+					Runtime.getRuntime().removeShutdownHook(onInterrupt);
+				}
 			}
-			return verdict.passed() ? 0 : 1;
 		}
+	}
+
+	private ChaosVerdict runAndCheck(ChaosInfrastructure infrastructure, ServiceFleet fleet, ChaosRequests requests,
+			Duration window) throws Exception {
+		ChaosPlan plan = ChaosPlan.draw(new Random(this.settings.seed()),
+				fleet.all().stream().map(ServiceInstance::name).toList(), this.settings.kills(), window,
+				infrastructure.simulator().providers());
+		printPlan(plan);
+		boolean ended = runUnderChaos(infrastructure, fleet, requests, plan);
+		this.out.printf("%nStopping the services with SIGTERM: %s%n",
+				fleet.stop()
+					.entrySet()
+					.stream()
+					.map((stop) -> stop.getKey() + " " + ChaosLog.seconds(stop.getValue()))
+					.collect(Collectors.joining(", ")));
+		if (!ended) {
+			this.out.printf("Not every request ended within %s; checking what there is.%n", this.settings.timeout());
+		}
+		ChaosVerdict verdict = check(infrastructure, requests);
+		ChaosReport.print(verdict, fleet.logs(), this.out);
+		return verdict;
 	}
 
 	private ServiceFleet startServices(ChaosInfrastructure infrastructure, Path logs) throws Exception {
 		this.out.printf("Kafka %s (data %s), S3 %s (data %s), provider simulator %s%n",
 				infrastructure.bootstrapServers(), infrastructure.kafkaDirectory(), infrastructure.s3Endpoint(),
 				infrastructure.s3Directory(), infrastructure.simulator().baseUrl());
-		this.out.printf("Starting submitter-1, poller-1, downloader-1, each in a JVM of its own (-Xmx%s), logs in %s%n",
+		Map<ChaosService, Integer> counts = this.settings.instanceCounts();
+		this.out.printf("Starting %s, each in a JVM of its own (-Xmx%s), logs in %s%n",
+				counts.entrySet()
+					.stream()
+					.map((count) -> count.getValue() + " " + count.getKey().key() + ((count.getValue() > 1) ? "s" : ""))
+					.collect(Collectors.joining(", ")),
 				this.settings.serviceHeap(), logs);
 		this.out.flush();
 		long start = System.nanoTime();
-		Map<ChaosService, Integer> counts = new EnumMap<>(ChaosService.class);
-		for (ChaosService service : ChaosService.values()) {
-			counts.put(service, 1);
-		}
 		ServiceFleet fleet = ServiceFleet.start(counts, infrastructure.serviceSettings(), this.settings.serviceHeap(),
 				logs, START_TIMEOUT);
 		awaitTopics(infrastructure.bootstrapServers(),

@@ -59,12 +59,21 @@ class ChaosCommandIntegrationTests {
 	}
 
 	@Test
+	void refusesInstancesOfAnUnknownServiceWithExitCodeTwo() {
+		int exit = reelay().execute("chaos", "--instances", "cache=2");
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(this.errors.toString(StandardCharsets.UTF_8))
+			.contains("--instances takes submitter, poller or downloader, got cache");
+	}
+
+	@Test
 	void documentsEveryOptionTheLongFormAndTheExitCodes() {
 		int exit = reelay().execute("chaos", "--help");
 
 		assertThat(exit).isZero();
 		assertThat(printed()).contains("--requests", "--kills", "--seed", "--timeout", "--rate", "--service-heap",
-				"--data-dir", "SIGKILL", "./reelay chaos --requests 5000 --kills 30", "Exit codes:");
+				"--instances", "--data-dir", "SIGKILL", "./reelay chaos --requests 5000 --kills 30", "Exit codes:");
 	}
 
 	private CommandLine reelay() {
