@@ -22,13 +22,15 @@ import org.springframework.util.unit.DataSize;
  * even when they resolve to internal addresses (the local stack's simulator)
  * @param retry how failed downloads are retried
  * @param presign whether {@code video.stored} carries a presigned GET URL
+ * @param shutdownTimeout how long a stopping downloader lets the downloads it runs finish
+ * (and commits them) before it abandons the rest, which are then delivered again
  */
 @ConfigurationProperties("reelay.downloader")
 public record DownloaderProperties(@DefaultValue("4") int maxConcurrent, @DefaultValue("10s") Duration connectTimeout,
 		@DefaultValue("30s") Duration readTimeout, @DefaultValue("4GB") DataSize maxSize,
 		@DefaultValue("5") int maxRedirects, List<String> allowedHosts,
 		@DefaultValue @NestedConfigurationProperty Retry retry,
-		@DefaultValue @NestedConfigurationProperty Presign presign) {
+		@DefaultValue @NestedConfigurationProperty Presign presign, @DefaultValue("30s") Duration shutdownTimeout) {
 
 	private static final DataSize LARGEST_COPY = DataSize.ofGigabytes(5);
 
@@ -37,6 +39,11 @@ public record DownloaderProperties(@DefaultValue("4") int maxConcurrent, @Defaul
 			throw new IllegalArgumentException("reelay.downloader.max-concurrent must be at least 1");
 		}
 		allowedHosts = (allowedHosts != null) ? List.copyOf(allowedHosts) : List.of();
+		shutdownTimeout = (shutdownTimeout != null) ? shutdownTimeout : Duration.ofSeconds(30);
+		if (shutdownTimeout.isNegative()) {
+			throw new IllegalArgumentException(
+					"reelay.downloader.shutdown-timeout cannot be negative: " + shutdownTimeout);
+		}
 		if (maxSize != null && maxSize.toBytes() > LARGEST_COPY.toBytes()) {
 			// the SHA-256 is recorded by copying the object onto itself
 			throw new IllegalArgumentException("reelay.downloader.max-size can be at most 5GB, the largest object S3 "

@@ -1,60 +1,108 @@
 package io.reelay.downloader;
 
-import java.util.function.Consumer;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
 
 import io.reelay.downloader.transfer.DownloadAbandoned;
 import io.reelay.event.EventJson;
+import io.reelay.event.PipelineEvent;
 import io.reelay.event.VideoCompleted;
+import io.reelay.event.VideoFailed;
+import io.reelay.event.VideoStored;
+import io.reelay.kafka.EventPublisher;
+import io.reelay.kafka.FailedRecords;
 import io.reelay.kafka.UnusableRecordException;
+import io.reelay.ledger.LedgerEntry;
+import io.reelay.ledger.RequestState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 
 /**
  * One {@code video.completed} record through the downloader, ended whatever happens: a
  * record that cannot be read, a fault in Reelay, even an error such as running out of
- * memory, ends the request with {@code video.failed} and a dead letter, so no record is
- * acknowledged without a terminal event.
+ * memory, ends the request with {@code video.failed} (and a dead letter), so no record is
+ * committed without a terminal event. Nothing is sent here: the outcome goes back to the
+ * consumer, which publishes it in a transaction with the record's offset.
  */
 final class RecordDownload {
 
 	private static final Logger log = LoggerFactory.getLogger(RecordDownload.class);
 
-	private final Consumer<VideoCompleted> storage;
+	private final Function<VideoCompleted, PipelineEvent> storage;
 
-	private final ConsumerRecordRecoverer failedRecordRecoverer;
+	private final FailedRecords failedRecords;
 
-	RecordDownload(Consumer<VideoCompleted> storage, ConsumerRecordRecoverer failedRecordRecoverer) {
+	private final EventPublisher events;
+
+	private final Clock clock;
+
+	RecordDownload(Function<VideoCompleted, PipelineEvent> storage, FailedRecords failedRecords, EventPublisher events,
+			Clock clock) {
 		this.storage = storage;
-		this.failedRecordRecoverer = failedRecordRecoverer;
+		this.failedRecords = failedRecords;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
-	 * @return false when the download was abandoned because the downloader is stopping:
-	 * the record must then not be acknowledged
+	 * @return how the record's request ends, or null when the download was abandoned
+	 * because the downloader is stopping or gave up the record's partition: nothing is
+	 * published then, and the record is delivered again
 	 */
-	boolean run(ConsumerRecord<String, byte[]> record) {
+	DownloadOutcome run(ConsumerRecord<String, byte[]> record) {
 		try {
-			this.storage.accept(read(record));
+			PipelineEvent ending = this.storage.apply(read(record));
+			return new DownloadOutcome(List.of(this.events.recordOf(ending)), entry(record, ending));
 		}
 		catch (DownloadAbandoned ex) {
-			log.info("request {}: download stopped with the downloader; it is delivered again", record.key());
-			return false;
+			log.info("request {}: download stopped; the record is delivered again", record.key());
+			return null;
 		}
 		catch (RuntimeException ex) {
-			this.failedRecordRecoverer.accept(record, ex);
+			return failed(record, ex);
 		}
 		catch (Error ex) {
 			log.error("request {}: the download failed with {}", record.key(), ex.toString(), ex);
-			this.failedRecordRecoverer.accept(record,
-					new IllegalStateException(
-							"the downloader failed with " + ex + "; see reelay.downloader.max-concurrent and "
-									+ "reelay.storage.part-size for the memory downloads need",
-							ex));
+			// not the cause: video.failed quotes the innermost cause, and should say what
+			// to change
+			IllegalStateException failure = new IllegalStateException("the downloader failed with " + ex
+					+ "; see reelay.downloader.max-concurrent and reelay.storage.part-size for the memory "
+					+ "downloads need");
+			failure.addSuppressed(ex);
+			return failed(record, failure);
 		}
-		return true;
+	}
+
+	private DownloadOutcome failed(ConsumerRecord<String, byte[]> record, Exception ex) {
+		List<ProducerRecord<String, Object>> out = this.failedRecords.outcome(record, ex);
+		PipelineEvent failed = out.stream()
+			.map(ProducerRecord::value)
+			.filter(VideoFailed.class::isInstance)
+			.map(PipelineEvent.class::cast)
+			.findFirst()
+			.orElse(null);
+		return new DownloadOutcome(out, (failed != null) ? entry(record, failed) : null);
+	}
+
+	/**
+	 * Keyed like the record, so a copy of it finds the entry: a record's key is its
+	 * request id.
+	 */
+	private LedgerEntry entry(ConsumerRecord<String, byte[]> record, PipelineEvent ending) {
+		String requestId = (record.key() != null) ? record.key() : ending.requestId();
+		if (requestId == null) {
+			return null;
+		}
+		if (ending instanceof VideoStored stored) {
+			return LedgerEntry.finished(requestId, RequestState.STORED, stored.provider(), stored.providerTaskId(),
+					this.clock.instant());
+		}
+		VideoFailed failed = (VideoFailed) ending;
+		return LedgerEntry.finished(requestId, RequestState.FAILED, failed.provider(), failed.providerTaskId(),
+				this.clock.instant());
 	}
 
 	private static VideoCompleted read(ConsumerRecord<String, byte[]> record) {

@@ -14,8 +14,8 @@ import io.reelay.event.ReelayException;
 import io.reelay.event.Stage;
 import io.reelay.event.StageTimings;
 import io.reelay.event.VideoCompleted;
+import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoStored;
-import io.reelay.kafka.EventPublisher;
 import io.reelay.kafka.UnusableRecordException;
 import io.reelay.provider.registry.ProviderRegistry;
 import io.reelay.storage.ObjectKeys;
@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Gets a finished video into the bucket, once. The key follows from the request alone, so
- * a redelivered {@code video.completed} finds the stored object and announces it again
+ * Gets a finished video into the bucket, once, and says how its request ends. The key
+ * follows from the request alone, so a download done again (a record delivered again
+ * before its outcome was committed) finds the stored object and announces it as before
  * instead of downloading it twice.
  */
 @Service
@@ -46,24 +47,27 @@ class VideoStorage {
 
 	private final ObjectKeys keys;
 
-	private final EventPublisher events;
-
 	private final DownloaderProperties.Presign presign;
 
 	private final Clock clock;
 
 	VideoStorage(ProviderRegistry providers, VideoTransfer transfer, ObjectStore store, ObjectKeys keys,
-			EventPublisher events, DownloaderProperties properties, Clock clock) {
+			DownloaderProperties properties, Clock clock) {
 		this.providers = providers;
 		this.transfer = transfer;
 		this.store = store;
 		this.keys = keys;
-		this.events = events;
 		this.presign = properties.presign();
 		this.clock = clock;
 	}
 
-	void store(VideoCompleted completed) {
+	/**
+	 * Stores the video, or gives up on it once retries are over.
+	 * @return the request's terminal event, {@link VideoStored} or {@link VideoFailed},
+	 * for the caller to publish
+	 * @throws UnusableRecordException when the record lacks what a download needs
+	 */
+	PipelineEvent store(VideoCompleted completed) {
 		String key = this.keys.keyFor(completed.requestId(), completed.provider(), dayOf(completed));
 		StoredObject object;
 		try {
@@ -71,11 +75,10 @@ class VideoStorage {
 					metadataOf(completed));
 		}
 		catch (ReelayException ex) {
-			this.events.publish(FailureContext.of(completed).failed(Stage.DOWNLOADER, ex, this.clock.instant()));
-			return;
+			return FailureContext.of(completed).failed(Stage.DOWNLOADER, ex, this.clock.instant());
 		}
 		log.info("request {}: {} holds it ({} bytes)", completed.requestId(), object.uri(), object.size());
-		this.events.publish(stored(completed, object));
+		return stored(completed, object);
 	}
 
 	/**

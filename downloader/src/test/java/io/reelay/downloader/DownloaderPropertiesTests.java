@@ -30,12 +30,12 @@ class DownloaderPropertiesTests {
 
 	private static DownloaderProperties withMaxSize(DataSize maxSize) {
 		return new DownloaderProperties(1, Duration.ofSeconds(1), Duration.ofSeconds(1), maxSize, 5, List.of(), null,
-				null);
+				null, null);
 	}
 
 	private static DownloaderProperties withConcurrency(int maxConcurrent) {
 		return new DownloaderProperties(maxConcurrent, Duration.ofSeconds(1), Duration.ofSeconds(1),
-				DataSize.ofGigabytes(1), 5, List.of(), null, null);
+				DataSize.ofGigabytes(1), 5, List.of(), null, null, null);
 	}
 
 }

@@ -221,7 +221,8 @@ class VideoTransferTests {
 				Duration.ofSeconds(5), Duration.ofSeconds(5), DataSize.ofGigabytes(1), 5, List.of(),
 				new DownloaderProperties.Retry(Duration.ofMillis(100), Duration.ofMillis(400), 20,
 						Duration.ofSeconds(60), 5),
-				new DownloaderProperties.Presign(false, Duration.ofHours(1))), java.time.Clock.systemUTC(), (pause) -> {
+				new DownloaderProperties.Presign(false, Duration.ofHours(1)), null), java.time.Clock.systemUTC(),
+				(pause) -> {
 					this.pauses.add(pause);
 					Waits.SLEEP.pause(pause);
 				});
@@ -497,7 +498,7 @@ class VideoTransferTests {
 		return new DownloaderProperties(2, Duration.ofSeconds(5), Duration.ofSeconds(5), maxSize, 5, List.of(),
 				new DownloaderProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(30), maxAttempts,
 						Duration.ofSeconds(60), 5),
-				new DownloaderProperties.Presign(false, Duration.ofHours(1)));
+				new DownloaderProperties.Presign(false, Duration.ofHours(1)), null);
 	}
 
 	private static SimulatedTask finished(String provider, String prompt) {
