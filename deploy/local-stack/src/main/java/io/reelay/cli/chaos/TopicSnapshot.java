@@ -22,11 +22,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Every record of Reelay's topics (dead-letter topics too) as a backend reading with
- * {@code read_committed} sees them once the services are stopped: the terminal events per
- * request id, and each request's trail through the pipeline, to show what became of a
- * request that went wrong. Also the partitions whose committed end lags their log end: a
- * transaction still open holds back every record after it.
+ * Every record of Reelay's topics (dead-letter topics and the stages' ledgers too) as a
+ * backend reading with {@code read_committed} sees them once the services are stopped:
+ * the terminal events per request id, and each request's trail through the pipeline, to
+ * show what became of a request that went wrong. Also the partitions whose committed end
+ * lags their log end: a transaction still open holds back every record after it.
  *
  * @param terminal the terminal records of each request id, in topic order
  * @param trails one line per record of each request id, in topic order
@@ -38,6 +38,8 @@ record TopicSnapshot(Map<String, List<TerminalRecord>> terminal, Map<String, Lis
 		List<String> openTransactions, Map<String, Instant> published) {
 
 	private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
+
+	private static final String LEDGER_PREFIX = "video.ledger.";
 
 	static TopicSnapshot read(String bootstrapServers) throws Exception {
 		List<String> topics = existingTopics(bootstrapServers);
@@ -83,6 +85,9 @@ record TopicSnapshot(Map<String, List<TerminalRecord>> terminal, Map<String, Lis
 					}
 				}
 			}
+			// the stages' request ledgers, keyed by request id too: what each stage
+			// remembered of a request belongs in its trail
+			existing.stream().filter((topic) -> topic.startsWith(LEDGER_PREFIX)).sorted().forEach(topics::add);
 			return topics;
 		}
 	}
