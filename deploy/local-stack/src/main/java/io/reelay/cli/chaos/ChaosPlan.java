@@ -83,8 +83,10 @@ record ChaosPlan(List<ChaosAction> actions) {
 	 * creates.
 	 */
 	private static List<FaultRule> bursts(Random random, List<String> providers) {
-		return List.of(burst(random, providers, Operation.STATUS, Fault.SERVER_ERROR, 503, 10),
-				burst(random, providers, Operation.STATUS, Fault.RATE_LIMIT, 429, 10),
+		// the poller stops calling a provider for twice as long after each 429 (up to a
+		// minute): six in a row keep its jobs waiting for half a minute
+		return List.of(burst(random, providers, Operation.STATUS, Fault.SERVER_ERROR, 503, 6),
+				burst(random, providers, Operation.STATUS, Fault.RATE_LIMIT, 429, 6),
 				burst(random, providers, Operation.DOWNLOAD, Fault.SERVER_ERROR, 503, 6),
 				burst(random, providers, Operation.DOWNLOAD, Fault.RATE_LIMIT, 429, 6),
 				burst(random, providers, Operation.CREATE, Fault.RATE_LIMIT, 429, 4),
