@@ -41,9 +41,6 @@ public final class ChaosRun {
 
 	private final PrintWriter out;
 
-	/** Service lives that ended on their own or hung after a failed start. */
-	private List<String> incidents = List.of();
-
 	private ChaosRun(ChaosSettings settings, PrintWriter out) {
 		this.settings = settings;
 		this.out = out;
@@ -91,17 +88,17 @@ public final class ChaosRun {
 				fleet.all().stream().map(ServiceInstance::name).toList(), this.settings.kills(), window,
 				infrastructure.simulator().providers());
 		printPlan(plan);
-		boolean ended = runUnderChaos(infrastructure, fleet, requests, plan);
+		Ending ending = runUnderChaos(infrastructure, fleet, requests, plan);
 		this.out.printf("%nStopping the services with SIGTERM: %s%n",
 				fleet.stop()
 					.entrySet()
 					.stream()
 					.map((stop) -> stop.getKey() + " " + ChaosLog.seconds(stop.getValue()))
 					.collect(Collectors.joining(", ")));
-		if (!ended) {
+		if (!ending.allEnded()) {
 			this.out.printf("Not every request ended within %s; checking what there is.%n", this.settings.timeout());
 		}
-		ChaosVerdict verdict = check(infrastructure, requests);
+		ChaosVerdict verdict = check(infrastructure, requests, ending.incidents());
 		ChaosReport.print(verdict, fleet.logs(), this.out);
 		return verdict;
 	}
@@ -142,10 +139,19 @@ public final class ChaosRun {
 	}
 
 	/**
-	 * Publishes the requests while the plan runs, then waits until every request ended;
-	 * false if the timeout passed first.
+	 * How the chaos ended.
+	 *
+	 * @param allEnded whether every request ended before the timeout
+	 * @param incidents service lives that ended on their own or hung after a failed start
 	 */
-	private boolean runUnderChaos(ChaosInfrastructure infrastructure, ServiceFleet fleet, ChaosRequests requests,
+	private record Ending(boolean allEnded, List<String> incidents) {
+	}
+
+	/**
+	 * Publishes the requests while the plan runs, then waits until every request ended or
+	 * the timeout passed.
+	 */
+	private Ending runUnderChaos(ChaosInfrastructure infrastructure, ServiceFleet fleet, ChaosRequests requests,
 			ChaosPlan plan) throws InterruptedException {
 		Set<String> ids = requests.requests().stream().map(VideoRequested::requestId).collect(Collectors.toSet());
 		ChaosLog log = new ChaosLog(this.out, System.nanoTime());
@@ -156,6 +162,7 @@ public final class ChaosRun {
 			runner.start();
 			long nextProgress = PROGRESS_EVERY.toNanos();
 			Long calmSince = null;
+			boolean watchFailureTold = false;
 			while (true) {
 				Thread.sleep(250);
 				long elapsed = log.elapsed().toNanos();
@@ -169,25 +176,26 @@ public final class ChaosRun {
 					log.say("published %d/%d, %d/%d requests ended", feed.published(), requests.publishOrder().size(),
 							watch.ended(), ids.size());
 				}
-				this.incidents = runner.incidents();
 				if (calm && watch.allEnded()) {
 					log.say("every request has a terminal event; %s more for late duplicates",
 							ChaosLog.seconds(SETTLE));
 					Thread.sleep(SETTLE.toMillis());
-					return true;
+					return new Ending(true, runner.incidents());
 				}
 				if (calmSince != null && elapsed - calmSince > this.settings.timeout().toNanos()) {
 					log.say("timed out: %d/%d requests ended", watch.ended(), ids.size());
-					return false;
+					return new Ending(false, runner.incidents());
 				}
-				if (watch.error() != null) {
+				if (watch.error() != null && !watchFailureTold) {
+					watchFailureTold = true;
 					log.say("could not follow the terminal topics: %s", watch.error());
 				}
 			}
 		}
 	}
 
-	private ChaosVerdict check(ChaosInfrastructure infrastructure, ChaosRequests requests) throws Exception {
+	private ChaosVerdict check(ChaosInfrastructure infrastructure, ChaosRequests requests, List<String> incidents)
+			throws Exception {
 		List<String> ids = requests.requests().stream().map(VideoRequested::requestId).toList();
 		TopicSnapshot snapshot = TopicSnapshot.read(infrastructure.bootstrapServers());
 		Map<String, List<SimulatedTask>> tasks = new TreeMap<>();
@@ -199,7 +207,7 @@ public final class ChaosRun {
 			List<String> badObjects = new StoredVideos(infrastructure.simulator(), store)
 				.problems(snapshot.allTerminal());
 			List<String> partsLeft = store.incompleteUploads("");
-			return ChaosCheck.judge(ids, snapshot, tasks, badObjects, partsLeft, this.incidents);
+			return ChaosCheck.judge(ids, snapshot, tasks, badObjects, partsLeft, incidents);
 		}
 	}
 

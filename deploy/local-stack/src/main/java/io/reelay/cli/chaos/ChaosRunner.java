@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Carries out a chaos plan on its own thread, on time, and meanwhile watches the
- * services: an instance whose JVM ends without being killed crashed, which is told and
- * counted, and it is started again.
+ * Carries out a chaos plan on its own threads, on time, and meanwhile watches the
+ * services: tells when a restarted instance is up, and restarts and reports one that
+ * crashed (see {@link #watch()}).
  */
 final class ChaosRunner implements AutoCloseable {
 
