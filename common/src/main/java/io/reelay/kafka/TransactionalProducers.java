@@ -4,8 +4,11 @@ import java.util.Map;
 
 import io.reelay.event.Stage;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
@@ -22,6 +25,8 @@ public final class TransactionalProducers {
 	 */
 	static final int TRANSACTION_TIMEOUT_MS = 60_000;
 
+	private static final Logger log = LoggerFactory.getLogger(TransactionalProducers.class);
+
 	private TransactionalProducers() {
 	}
 
@@ -36,6 +41,23 @@ public final class TransactionalProducers {
 			.copyWithConfigurationOverride(Map.of(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS));
 		factory.setTransactionIdPrefix(transactionIdPrefix(kafka, stage, use));
 		return factory;
+	}
+
+	/**
+	 * Opens and commits an empty transaction: it fences a former self with the same
+	 * transaction id and aborts what it left open, which {@code read_committed} readers
+	 * would otherwise wait for until the transaction timeout.
+	 * @return whether it worked; if not (no broker yet), the caller tries again later
+	 */
+	public static boolean fenceFormerSelf(KafkaOperations<String, Object> transactions) {
+		try {
+			transactions.executeInTransaction((operations) -> null);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			log.warn("could not open a Kafka transaction yet, trying again: {}", ex.toString());
+			return false;
+		}
 	}
 
 	static String transactionIdPrefix(ReelayKafkaProperties kafka, Stage stage, String use) {

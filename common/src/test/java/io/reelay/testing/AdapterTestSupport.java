@@ -1,5 +1,8 @@
 package io.reelay.testing;
 
+import io.reelay.provider.ListedJob;
+import java.util.ArrayList;
+import java.time.Instant;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -170,6 +173,23 @@ public abstract class AdapterTestSupport<P extends VideoProvider> {
 	/**
 	 * The prompt made unique, for faults and received calls to match this test's only.
 	 */
+	/** For an adapter with a list API: what it lists around a few new jobs. */
+	protected void assertListsTheJobsCreatedInAWindowAndNoneBeforeIt() {
+		P provider = provider();
+		Instant before = Instant.now().minusSeconds(2);
+		List<String> created = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			created
+				.add(provider.submit(aPlainRequest(unique("Listed " + i)), ProviderFixtures.media()).providerTaskId());
+		}
+		Instant after = Instant.now().plusSeconds(2);
+
+		assertThat(provider.jobsCreatedBetween(before, after))
+			.hasValueSatisfying((jobs) -> assertThat(jobs).extracting(ListedJob::id).containsAll(created));
+		assertThat(provider.jobsCreatedBetween(before.minus(Duration.ofHours(2)), before.minus(Duration.ofHours(1))))
+			.hasValueSatisfying((jobs) -> assertThat(jobs).isEmpty());
+	}
+
 	protected static String unique(String prompt) {
 		return prompt + " " + UUID.randomUUID();
 	}

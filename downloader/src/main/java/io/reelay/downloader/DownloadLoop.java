@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Future;
 
 import io.reelay.event.EventType;
+import io.reelay.kafka.TransactionalProducers;
 import io.reelay.ledger.LedgerEntry;
 import io.reelay.ledger.RequestLedger;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -72,7 +73,7 @@ final class DownloadLoop implements Runnable {
 		// opening the first transaction fences a former self with the same transaction
 		// id and aborts what it left open, which read_committed consumers would
 		// otherwise wait for until the transaction times out
-		while (this.running && !fenceFormerSelf()) {
+		while (this.running && !TransactionalProducers.fenceFormerSelf(this.transactions)) {
 			sleep(AFTER_FAILURE);
 		}
 		this.consumer.subscribe(List.of(TOPIC), this.ownership);
@@ -102,17 +103,6 @@ final class DownloadLoop implements Runnable {
 	void stop(long until) {
 		this.stopBy = until;
 		this.running = false;
-	}
-
-	private boolean fenceFormerSelf() {
-		try {
-			this.transactions.executeInTransaction((operations) -> null);
-			return true;
-		}
-		catch (RuntimeException ex) {
-			log.warn("could not open a Kafka transaction yet, trying again in {}: {}", AFTER_FAILURE, ex.toString());
-			return false;
-		}
 	}
 
 	private void once() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.reelay.kafka.TransactionalProducers;
 import io.reelay.ledger.RequestLedger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,7 +76,7 @@ final class PollLoop implements Runnable {
 		// opening the first transaction fences a former self with the same transaction
 		// id and aborts what it left open, which read_committed consumers would
 		// otherwise wait for until the transaction times out
-		while (this.running && !fenceFormerSelf()) {
+		while (this.running && !TransactionalProducers.fenceFormerSelf(this.transactions)) {
 			sleep(AFTER_FAILURE);
 		}
 		this.consumer.subscribe(this.topics, this.partitions);
@@ -103,17 +104,6 @@ final class PollLoop implements Runnable {
 			Thread.interrupted();
 			this.consumer.close();
 			this.partitions.releaseLedger();
-		}
-	}
-
-	private boolean fenceFormerSelf() {
-		try {
-			this.transactions.executeInTransaction((operations) -> null);
-			return true;
-		}
-		catch (RuntimeException ex) {
-			log.warn("could not open a Kafka transaction yet, trying again in {}: {}", AFTER_FAILURE, ex.toString());
-			return false;
 		}
 	}
 

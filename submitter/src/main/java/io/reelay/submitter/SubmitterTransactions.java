@@ -5,8 +5,6 @@ import java.time.Duration;
 import io.reelay.event.Stage;
 import io.reelay.kafka.ReelayKafkaProperties;
 import io.reelay.kafka.TransactionalProducers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -20,8 +18,6 @@ import org.springframework.kafka.core.ProducerFactory;
  * self with the same instance id and aborts what it left open.
  */
 class SubmitterTransactions implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(SubmitterTransactions.class);
 
 	private static final Duration FENCING_TIMEOUT = Duration.ofMinutes(2);
 
@@ -57,19 +53,12 @@ class SubmitterTransactions implements SmartLifecycle {
 	@Override
 	public void start() {
 		long until = System.nanoTime() + FENCING_TIMEOUT.toNanos();
-		while (true) {
-			try {
-				this.records.executeInTransaction((operations) -> null);
-				this.intents.executeInTransaction((operations) -> null);
-				break;
+		while (!(TransactionalProducers.fenceFormerSelf(this.records)
+				&& TransactionalProducers.fenceFormerSelf(this.intents))) {
+			if (System.nanoTime() > until) {
+				throw new IllegalStateException("could not open a Kafka transaction within " + FENCING_TIMEOUT);
 			}
-			catch (RuntimeException ex) {
-				if (System.nanoTime() > until) {
-					throw ex;
-				}
-				log.warn("could not open a Kafka transaction yet, trying again: {}", ex.toString());
-				pause();
-			}
+			pause();
 		}
 		this.running = true;
 	}

@@ -1,9 +1,5 @@
 package io.reelay.provider.openai;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import io.reelay.provider.ListedJob;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -319,20 +315,7 @@ class OpenAiProviderIntegrationTests extends AdapterTestSupport<OpenAiProvider> 
 
 	@Test
 	void listsTheJobsTheAccountCreatedInAWindowAndNoneBeforeIt() {
-		OpenAiProvider provider = provider();
-		Instant before = Instant.now().minusSeconds(2);
-		List<String> created = new ArrayList<>();
-		for (int i = 0; i < 3; i++) {
-			created.add(provider
-				.submit(aPlainRequest("Listed " + i + " " + Events.newRequestId()), ProviderFixtures.media())
-				.providerTaskId());
-		}
-		Instant after = Instant.now().plusSeconds(2);
-
-		assertThat(provider.jobsCreatedBetween(before, after))
-			.hasValueSatisfying((jobs) -> assertThat(jobs).extracting(ListedJob::id).containsAll(created));
-		assertThat(provider.jobsCreatedBetween(before.minus(Duration.ofHours(2)), before.minus(Duration.ofHours(1))))
-			.hasValueSatisfying((jobs) -> assertThat(jobs).isEmpty());
+		assertListsTheJobsCreatedInAWindowAndNoneBeforeIt();
 	}
 
 }

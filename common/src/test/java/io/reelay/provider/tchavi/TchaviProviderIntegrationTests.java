@@ -1,8 +1,5 @@
 package io.reelay.provider.tchavi;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import io.reelay.provider.ListedJob;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -263,20 +260,7 @@ class TchaviProviderIntegrationTests extends AdapterTestSupport<TchaviProvider> 
 
 	@Test
 	void listsTheJobsTheAccountCreatedInAWindowAndNoneBeforeIt() {
-		TchaviProvider provider = provider();
-		Instant before = Instant.now().minusSeconds(2);
-		List<String> created = new ArrayList<>();
-		for (int i = 0; i < 3; i++) {
-			created.add(provider
-				.submit(aPlainRequest("Listed " + i + " " + Events.newRequestId()), ProviderFixtures.media())
-				.providerTaskId());
-		}
-		Instant after = Instant.now().plusSeconds(2);
-
-		assertThat(provider.jobsCreatedBetween(before, after))
-			.hasValueSatisfying((jobs) -> assertThat(jobs).extracting(ListedJob::id).containsAll(created));
-		assertThat(provider.jobsCreatedBetween(before.minus(Duration.ofHours(2)), before.minus(Duration.ofHours(1))))
-			.hasValueSatisfying((jobs) -> assertThat(jobs).isEmpty());
+		assertListsTheJobsCreatedInAWindowAndNoneBeforeIt();
 	}
 
 }
