@@ -13,9 +13,26 @@ public class StorageConfiguration {
 	MinioObjectStore objectStore(StorageProperties properties) {
 		MinioObjectStore store = new MinioObjectStore(properties);
 		if (properties.createBucket()) {
-			store.ensureBucket();
+			try {
+				store.ensureBucket();
+			}
+			catch (RuntimeException ex) {
+				// the client's threads would keep a service that cannot start alive for a
+				// minute
+				closeQuietly(store, ex);
+				throw ex;
+			}
 		}
 		return store;
+	}
+
+	private static void closeQuietly(MinioObjectStore store, RuntimeException failure) {
+		try {
+			store.close();
+		}
+		catch (Exception ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 	@Bean

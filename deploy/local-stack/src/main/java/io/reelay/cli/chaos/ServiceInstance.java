@@ -45,9 +45,6 @@ final class ServiceInstance implements AutoCloseable {
 		this.name = service.key() + "-" + number;
 		this.settings = new LinkedHashMap<>(settings);
 		this.settings.put("reelay.kafka.instance-id", this.name);
-		if (service == ChaosService.POLLER) {
-			this.settings.put("reelay.poller.instance-id", this.name);
-		}
 		this.maxHeap = maxHeap;
 		this.logDirectory = logDirectory;
 	}
