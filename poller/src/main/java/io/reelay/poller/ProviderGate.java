@@ -76,23 +76,30 @@ final class ProviderGate {
 	}
 
 	/**
-	 * The provider answered 429: nobody calls it until its Retry-After has passed, or a
-	 * cool-down that doubles with every 429 in a row.
+	 * The provider answered 429: nobody calls it until its Retry-After has passed, or,
+	 * when it gave none, a cool-down that doubles with every 429 in a row. A 429 that
+	 * arrives while a cool-down is on answers a call sent before it began: it does not
+	 * double the cool-down, and extends it only as far as its own Retry-After asks.
 	 */
 	synchronized Duration rateLimited(Instant now, Duration retryAfter) {
-		this.rateLimitedInARow++;
-		long doubled = FIRST_COOL_DOWN.toMillis() << Math.min(this.rateLimitedInARow - 1, 10);
-		Duration coolDown = Duration.ofMillis(Math.min(doubled, LONGEST_COOL_DOWN.toMillis()));
-		if (retryAfter != null && retryAfter.compareTo(coolDown) > 0) {
-			coolDown = retryAfter;
+		boolean coolingDown = now.isBefore(this.coolDownUntil);
+		if (!coolingDown) {
+			this.rateLimitedInARow++;
 		}
+		Duration coolDown = (retryAfter != null) ? retryAfter
+				: coolingDown ? Duration.ZERO : doubledCoolDown(this.rateLimitedInARow);
 		Instant until = now.plus(coolDown);
 		if (until.isAfter(this.coolDownUntil)) {
 			this.coolDownUntil = until;
 		}
 		// calls already let through keep their tokens; new ones wait for the cool-down
 		this.bucket.tryConsumeAsMuchAsPossible();
-		return coolDown;
+		return Duration.between(now, this.coolDownUntil);
+	}
+
+	private static Duration doubledCoolDown(int inARow) {
+		long doubled = FIRST_COOL_DOWN.toMillis() << Math.min(inARow - 1, 10);
+		return Duration.ofMillis(Math.min(doubled, LONGEST_COOL_DOWN.toMillis()));
 	}
 
 	synchronized void answered() {

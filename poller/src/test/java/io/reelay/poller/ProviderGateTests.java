@@ -42,20 +42,42 @@ class ProviderGateTests {
 		ProviderGate gate = new ProviderGate("generic", new PollerProperties.ProviderPolling(100, 100, 4));
 
 		assertThat(gate.rateLimited(this.now, null)).isEqualTo(Duration.ofSeconds(1));
-		assertThat(gate.rateLimited(this.now, null)).isEqualTo(Duration.ofSeconds(2));
-		assertThat(gate.rateLimited(this.now, Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
-		assertThat(gate.admit(this.now.plusSeconds(10), 0)).isEqualTo(Duration.ofSeconds(20));
+		assertThat(gate.rateLimited(this.now.plusSeconds(1), null)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(gate.rateLimited(this.now.plusSeconds(3), Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
+		assertThat(gate.admit(this.now.plusSeconds(13), 0)).isEqualTo(Duration.ofSeconds(20));
+	}
+
+	@Test
+	void takesAProvidersShortRetryAfterAtItsWord() {
+		ProviderGate gate = new ProviderGate("generic", new PollerProperties.ProviderPolling(100, 100, 4));
+		for (int i = 0; i < 5; i++) {
+			gate.rateLimited(this.now.plusSeconds(100L * i), null);
+		}
+
+		assertThat(gate.rateLimited(this.now.plusSeconds(600), Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void doesNotDoubleTheCoolDownFor429sOfCallsSentBeforeItBegan() {
+		ProviderGate gate = new ProviderGate("generic", new PollerProperties.ProviderPolling(100, 100, 4));
+		gate.rateLimited(this.now, null);
+
+		Duration inFlight = gate.rateLimited(this.now.plusMillis(12), null);
+		Duration afterwards = gate.rateLimited(this.now.plusSeconds(1), null);
+
+		assertThat(inFlight).isEqualTo(Duration.ofMillis(988));
+		assertThat(afterwards).isEqualTo(Duration.ofSeconds(2));
 	}
 
 	@Test
 	void startsTheBackoffAgainOnceTheProviderAnswers() {
 		ProviderGate gate = new ProviderGate("generic", new PollerProperties.ProviderPolling(100, 100, 4));
 		gate.rateLimited(this.now, null);
-		gate.rateLimited(this.now, null);
+		gate.rateLimited(this.now.plusSeconds(1), null);
 
 		gate.answered();
 
-		assertThat(gate.rateLimited(this.now, null)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(gate.rateLimited(this.now.plusSeconds(3), null)).isEqualTo(Duration.ofSeconds(1));
 	}
 
 	@Test
@@ -63,7 +85,7 @@ class ProviderGateTests {
 		ProviderGate gate = new ProviderGate("generic", new PollerProperties.ProviderPolling(100, 100, 4));
 		Duration last = Duration.ZERO;
 		for (int i = 0; i < 20; i++) {
-			last = gate.rateLimited(this.now, null);
+			last = gate.rateLimited(this.now.plus(Duration.ofMinutes(i)), null);
 		}
 
 		assertThat(last).isEqualTo(Duration.ofSeconds(60));
