@@ -25,6 +25,7 @@ import io.reelay.provider.VideoProvider;
 import io.reelay.provider.registry.ProviderRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -186,7 +187,7 @@ class Submission {
 	private void fail(ConsumerRecord<String, byte[]> record, VideoRequested request, ReelayException failure,
 			LedgerEntry calling) {
 		Instant now = this.clock.instant();
-		List<org.apache.kafka.clients.producer.ProducerRecord<String, Object>> out = new ArrayList<>();
+		List<ProducerRecord<String, Object>> out = new ArrayList<>();
 		if (failure.code() == FailureCode.INVALID_REQUEST) {
 			out.addAll(this.failedRecords.outcome(record, failure));
 		}
@@ -201,7 +202,7 @@ class Submission {
 
 	private VideoSubmitted submitted(VideoRequested request, LedgerEntry entry) {
 		String name = entry.provider();
-		java.time.Instant deadline = (request.deadline() != null) ? request.deadline()
+		Instant deadline = (request.deadline() != null) ? request.deadline()
 				: request.requestedAt().plus(this.providers.defaultDeadline(name));
 		return new VideoSubmitted(PipelineEvent.CURRENT_SCHEMA_VERSION, request.requestId(), name, request.model(),
 				entry.providerTaskId(), null, request.requestedAt(), entry.recordedAt(), deadline, request.metadata());
