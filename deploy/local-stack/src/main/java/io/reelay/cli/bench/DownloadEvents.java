@@ -40,13 +40,9 @@ final class DownloadEvents implements AutoCloseable {
 
 	private final KafkaProducer<String, byte[]> producer;
 
-	private final KafkaConsumer<String, byte[]> consumer;
-
 	private final Map<String, CompletableFuture<Outcome>> expected = new ConcurrentHashMap<>();
 
-	private final Thread thread;
-
-	private volatile boolean running = true;
+	private final RecordFollower follower;
 
 	/**
 	 * How one transfer ended: {@code stored} or {@code failed}.
@@ -58,9 +54,8 @@ final class DownloadEvents implements AutoCloseable {
 
 	private DownloadEvents(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> consumer) {
 		this.producer = producer;
-		this.consumer = consumer;
-		this.thread = new Thread(this::consume, "bench-download-events");
-		this.thread.setDaemon(true);
+		this.follower = new RecordFollower("bench-download-events", consumer, this::arrived,
+				(ex) -> this.expected.values().forEach((outcome) -> outcome.completeExceptionally(ex)));
 	}
 
 	/**
@@ -73,7 +68,7 @@ final class DownloadEvents implements AutoCloseable {
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
 				new StringSerializer(), new ByteArraySerializer());
 		DownloadEvents events = new DownloadEvents(producer, consumer);
-		events.thread.start();
+		events.follower.start();
 		return events;
 	}
 
@@ -102,25 +97,13 @@ final class DownloadEvents implements AutoCloseable {
 		return outcome;
 	}
 
-	private void consume() {
-		try {
-			while (this.running) {
-				ConsumerRecords<String, byte[]> records = this.consumer.poll(Duration.ofMillis(100));
-				long arrived = System.nanoTime();
-				for (ConsumerRecord<String, byte[]> record : records) {
-					CompletableFuture<Outcome> outcome = (record.key() != null) ? this.expected.remove(record.key())
-							: null;
-					if (outcome != null) {
-						outcome.complete(outcomeOf(record, arrived));
-					}
-				}
+	private void arrived(ConsumerRecords<String, byte[]> records) {
+		long arrived = System.nanoTime();
+		for (ConsumerRecord<String, byte[]> record : records) {
+			CompletableFuture<Outcome> outcome = (record.key() != null) ? this.expected.remove(record.key()) : null;
+			if (outcome != null) {
+				outcome.complete(outcomeOf(record, arrived));
 			}
-		}
-		catch (RuntimeException ex) {
-			this.expected.values().forEach((outcome) -> outcome.completeExceptionally(ex));
-		}
-		finally {
-			this.consumer.close(Duration.ofSeconds(5));
 		}
 	}
 
@@ -133,14 +116,7 @@ final class DownloadEvents implements AutoCloseable {
 
 	@Override
 	public void close() {
-		// the loop sees this within one poll
-		this.running = false;
-		try {
-			this.thread.join(Duration.ofSeconds(10).toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.follower.close();
 		this.producer.close(Duration.ofSeconds(5));
 	}
 

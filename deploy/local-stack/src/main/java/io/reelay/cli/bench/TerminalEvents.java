@@ -1,6 +1,5 @@
 package io.reelay.cli.bench;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,8 +25,6 @@ final class TerminalEvents implements AutoCloseable {
 
 	private static final int FAILURES_KEPT = 5;
 
-	private final KafkaConsumer<String, byte[]> consumer;
-
 	private final String prefix;
 
 	private final int[] terminal;
@@ -42,19 +39,15 @@ final class TerminalEvents implements AutoCloseable {
 
 	private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
-	private final Thread thread;
-
-	private volatile boolean running = true;
-
-	private volatile RuntimeException error;
+	private final RecordFollower follower;
 
 	private TerminalEvents(KafkaConsumer<String, byte[]> consumer, String prefix, int jobs) {
-		this.consumer = consumer;
 		this.prefix = prefix;
 		this.terminal = new int[jobs];
 		this.completedAt = new Instant[jobs];
-		this.thread = new Thread(this::consume, "bench-terminal-events");
-		this.thread.setDaemon(true);
+		this.follower = new RecordFollower("bench-terminal-events", consumer, (records) -> records.forEach(this::count),
+				(ex) -> {
+				});
 	}
 
 	/** Starts reading after the last record now on the topics, which must exist. */
@@ -62,24 +55,8 @@ final class TerminalEvents implements AutoCloseable {
 		KafkaConsumer<String, byte[]> consumer = EndOfTopics.consumer(bootstrapServers,
 				List.of(EventType.COMPLETED, EventType.FAILED), Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000));
 		TerminalEvents events = new TerminalEvents(consumer, prefix, jobs);
-		events.thread.start();
+		events.follower.start();
 		return events;
-	}
-
-	private void consume() {
-		try {
-			while (this.running) {
-				for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(200))) {
-					count(record);
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			this.error = ex;
-		}
-		finally {
-			this.consumer.close(Duration.ofSeconds(5));
-		}
 	}
 
 	private void count(ConsumerRecord<String, byte[]> record) {
@@ -140,7 +117,7 @@ final class TerminalEvents implements AutoCloseable {
 
 	/** Why reading stopped early, or null. */
 	RuntimeException error() {
-		return this.error;
+		return this.follower.error();
 	}
 
 	/**
@@ -158,14 +135,7 @@ final class TerminalEvents implements AutoCloseable {
 
 	@Override
 	public void close() {
-		// the loop sees this within one poll
-		this.running = false;
-		try {
-			this.thread.join(Duration.ofSeconds(10).toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.follower.close();
 	}
 
 }

@@ -1,10 +1,10 @@
 package io.reelay.cli.chaos;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.reelay.cli.bench.RecordFollower;
 import io.reelay.event.EventType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,49 +16,30 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  */
 final class TerminalWatch implements AutoCloseable {
 
-	private final KafkaConsumer<String, byte[]> consumer;
-
 	private final Set<String> expected;
 
 	private final Set<String> ended = ConcurrentHashMap.newKeySet();
 
-	private final Thread thread;
-
-	private volatile boolean running = true;
-
-	private volatile RuntimeException error;
+	private final RecordFollower follower;
 
 	private TerminalWatch(KafkaConsumer<String, byte[]> consumer, Set<String> expected) {
-		this.consumer = consumer;
 		this.expected = expected;
-		this.thread = new Thread(this::consume, "chaos-terminal-watch");
-		this.thread.setDaemon(true);
+		this.follower = new RecordFollower("chaos-terminal-watch", consumer, (records) -> records.forEach(this::seen),
+				(ex) -> {
+				});
 	}
 
 	/** Starts following; the topics must exist. */
 	static TerminalWatch start(String bootstrapServers, Set<String> requestIds) {
 		TerminalWatch watch = new TerminalWatch(TopicConsumers.fromBeginning(bootstrapServers,
 				List.of(EventType.STORED.topic(), EventType.FAILED.topic()), true), Set.copyOf(requestIds));
-		watch.thread.start();
+		watch.follower.start();
 		return watch;
 	}
 
-	private void consume() {
-		try {
-			while (this.running) {
-				// a broker restart shows as polls that return nothing for a while
-				for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(200))) {
-					if (record.key() != null && this.expected.contains(record.key())) {
-						this.ended.add(record.key());
-					}
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			this.error = ex;
-		}
-		finally {
-			this.consumer.close(Duration.ofSeconds(5));
+	private void seen(ConsumerRecord<String, byte[]> record) {
+		if (record.key() != null && this.expected.contains(record.key())) {
+			this.ended.add(record.key());
 		}
 	}
 
@@ -73,18 +54,12 @@ final class TerminalWatch implements AutoCloseable {
 
 	/** Why following stopped early, or null. */
 	RuntimeException error() {
-		return this.error;
+		return this.follower.error();
 	}
 
 	@Override
 	public void close() {
-		this.running = false;
-		try {
-			this.thread.join(Duration.ofSeconds(10).toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.follower.close();
 	}
 
 }
