@@ -99,7 +99,7 @@ class Submission {
 		if (known != null && known.state() == RequestState.SUBMITTED) {
 			log.info("request {} is a duplicate of one submitted as {} task {}: its video.submitted again, no new job",
 					id, known.provider(), known.providerTaskId());
-			this.output.send(null, new Outcome(List.of(this.events.recordOf(submitted(request, known))), null));
+			this.output.send(null, new Outcome(List.of(this.events.recordOf(submitted(request, known, null))), null));
 			return;
 		}
 		if (known != null && known.state() == RequestState.FAILED) {
@@ -176,7 +176,7 @@ class Submission {
 		Instant now = this.clock.instant();
 		LedgerEntry submitted = calling.moveTo(RequestState.SUBMITTED, task.providerTaskId(), now);
 		log.info("request {} submitted to {} as {}", request.requestId(), provider.name(), task.providerTaskId());
-		VideoSubmitted event = submitted(request, submitted);
+		VideoSubmitted event = submitted(request, submitted, task.providerStatus());
 		this.output.send(request.requestId(), new Outcome(List.of(this.events.recordOf(event)), submitted));
 	}
 
@@ -200,12 +200,17 @@ class Submission {
 		this.output.send(request.requestId(), new Outcome(out, entry));
 	}
 
-	private VideoSubmitted submitted(VideoRequested request, LedgerEntry entry) {
+	/**
+	 * @param providerStatus what the provider called the job when it created it; a copy
+	 * of the request, answered from the ledger, does not know
+	 */
+	private VideoSubmitted submitted(VideoRequested request, LedgerEntry entry, String providerStatus) {
 		String name = entry.provider();
 		Instant deadline = (request.deadline() != null) ? request.deadline()
 				: request.requestedAt().plus(this.providers.defaultDeadline(name));
 		return new VideoSubmitted(PipelineEvent.CURRENT_SCHEMA_VERSION, request.requestId(), name, request.model(),
-				entry.providerTaskId(), null, request.requestedAt(), entry.recordedAt(), deadline, request.metadata());
+				entry.providerTaskId(), providerStatus, request.requestedAt(), entry.recordedAt(), deadline,
+				request.metadata());
 	}
 
 }
