@@ -38,8 +38,8 @@ class SubmitterKafka {
 
 	@Bean
 	SubmitterTransactions submitterTransactions(ProducerFactory<String, Object> producerFactory,
-			ReelayKafkaProperties kafka) {
-		return new SubmitterTransactions(producerFactory, kafka);
+			ReelayKafkaProperties kafka, SubmitterProperties settings) {
+		return new SubmitterTransactions(producerFactory, kafka, settings.concurrency());
 	}
 
 	@Bean
@@ -88,6 +88,7 @@ class SubmitterKafka {
 		factory.getContainerProperties().setKafkaAwareTransactionManager(transactionManager);
 		factory.getContainerProperties().setConsumerRebalanceListener(new LedgerLoading(submissionLedger));
 		factory.getContainerProperties().setShutdownTimeout(settings.shutdownTimeout().toMillis());
+		factory.setConcurrency(settings.concurrency());
 		DefaultAfterRollbackProcessor<String, byte[]> afterRollback = new DefaultAfterRollbackProcessor<>(
 				(record, ex) -> endRequest(record, ex, output, failedRecords, clock),
 				KafkaConfiguration.backOff(kafka.retry(), -1), transactions.records(), true);

@@ -14,10 +14,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code SUBMISSION_OUTCOME_UNKNOWN} (never pay twice), or {@code resubmit} it (never
  * lose a request, at the risk of paying twice)
  * @param shutdownTimeout how long a stopping submitter waits for the request in hand
+ * @param concurrency consumer threads in one instance, each with its own partitions of
+ * {@code video.requests}: a request waiting to be tried again (a busy provider, a create
+ * call whose outcome is being checked) holds up only its own thread's partitions
  */
 @ConfigurationProperties("reelay.submitter")
 public record SubmitterProperties(@DefaultValue("fail") UnknownOutcome onUnknownOutcome,
-		@DefaultValue("30s") Duration shutdownTimeout) {
+		@DefaultValue("30s") Duration shutdownTimeout, @DefaultValue("3") int concurrency) {
+
+	public SubmitterProperties {
+		if (concurrency < 1) {
+			throw new IllegalArgumentException("reelay.submitter.concurrency must be at least 1, got " + concurrency);
+		}
+	}
 
 	public enum UnknownOutcome {
 

@@ -1,10 +1,15 @@
 package io.reelay.submitter;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.reelay.event.Stage;
 import io.reelay.kafka.ReelayKafkaProperties;
 import io.reelay.kafka.TransactionalProducers;
+import org.apache.kafka.clients.producer.Producer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -19,6 +24,8 @@ import org.springframework.kafka.core.ProducerFactory;
  */
 class SubmitterTransactions implements SmartLifecycle {
 
+	private static final Logger log = LoggerFactory.getLogger(SubmitterTransactions.class);
+
 	private static final Duration FENCING_TIMEOUT = Duration.ofMinutes(2);
 
 	private final DefaultKafkaProducerFactory<String, Object> recordFactory;
@@ -29,9 +36,16 @@ class SubmitterTransactions implements SmartLifecycle {
 
 	private final KafkaTemplate<String, Object> intents;
 
+	private final int consumers;
+
 	private volatile boolean running;
 
-	SubmitterTransactions(ProducerFactory<String, Object> producers, ReelayKafkaProperties kafka) {
+	/**
+	 * @param consumers the listener's consumer threads: each can hold a transaction of
+	 * each kind at once, so there are as many transaction ids of each kind to fence
+	 */
+	SubmitterTransactions(ProducerFactory<String, Object> producers, ReelayKafkaProperties kafka, int consumers) {
+		this.consumers = consumers;
 		this.recordFactory = TransactionalProducers.of(producers, kafka, Stage.SUBMITTER, "records");
 		this.intentFactory = TransactionalProducers.of(producers, kafka, Stage.SUBMITTER, "intents");
 		this.records = new KafkaTemplate<>(this.recordFactory);
@@ -53,8 +67,7 @@ class SubmitterTransactions implements SmartLifecycle {
 	@Override
 	public void start() {
 		long until = System.nanoTime() + FENCING_TIMEOUT.toNanos();
-		while (!(TransactionalProducers.fenceFormerSelf(this.records)
-				&& TransactionalProducers.fenceFormerSelf(this.intents))) {
+		while (!(fenceAll(this.recordFactory) && fenceAll(this.intentFactory))) {
 			if (System.nanoTime() > until) {
 				throw new IllegalStateException("could not open a Kafka transaction within " + FENCING_TIMEOUT);
 			}
@@ -79,6 +92,28 @@ class SubmitterTransactions implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return 0;
+	}
+
+	/**
+	 * Opens as many producers at once as the threads can use: each takes the next
+	 * transaction id, and opening it fences a former self's producer with that id.
+	 */
+	private boolean fenceAll(DefaultKafkaProducerFactory<String, Object> factory) {
+		List<Producer<String, Object>> opened = new ArrayList<>();
+		try {
+			for (int i = 0; i < this.consumers; i++) {
+				opened.add(factory.createProducer());
+			}
+			return true;
+		}
+		catch (RuntimeException ex) {
+			log.warn("could not open a Kafka transaction yet, trying again: {}", ex.toString());
+			return false;
+		}
+		finally {
+			// back to the factory's cache, for the listener's threads
+			opened.forEach(Producer::close);
+		}
 	}
 
 	private static void pause() {
