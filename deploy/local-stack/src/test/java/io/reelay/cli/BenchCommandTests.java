@@ -1,27 +1,21 @@
 package io.reelay.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code reelay bench polling} on the virtual clock only, and its usage. */
 class BenchCommandTests {
 
-	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+	private final ReelayRun reelay = new ReelayRun();
 
 	@Test
 	void printsTheVirtualClockTableAndTheSummaryLastAndExitsZero() {
-		int exit = reelay().execute("bench", "polling", "--skip-real", "--jobs", "2000");
+		int exit = this.reelay.execute("bench", "polling", "--skip-real", "--jobs", "2000");
 
-		String printed = printed();
+		String printed = this.reelay.printed();
 		assertThat(exit).as(printed).isZero();
 		assertThat(printed).contains("Part 1: the schedule on a virtual clock, 2,000 jobs per row", "calls/job mean",
 				"delay p95", "calls vs fixed-5s");
@@ -39,38 +33,27 @@ class BenchCommandTests {
 
 	@Test
 	void benchAlonePrintsItsUsage() {
-		int exit = reelay().execute("bench");
+		int exit = this.reelay.execute("bench");
 
 		assertThat(exit).isZero();
-		assertThat(printed()).contains("Usage: reelay bench", "polling");
+		assertThat(this.reelay.printed()).contains("Usage: reelay bench", "polling");
 	}
 
 	@Test
 	void documentsEveryOptionAndTheExitCodes() {
-		int exit = reelay().execute("bench", "polling", "--help");
+		int exit = this.reelay.execute("bench", "polling", "--help");
 
 		assertThat(exit).isZero();
-		assertThat(printed()).contains("--jobs", "--in-flight", "--time-scale", "--seed", "--timeout", "--skip-real",
-				"--data-dir", "Exit codes:");
+		assertThat(this.reelay.printed()).contains("--jobs", "--in-flight", "--time-scale", "--seed", "--timeout",
+				"--skip-real", "--data-dir", "Exit codes:");
 	}
 
 	@Test
 	void rejectsAnInvalidOptionWithExitCodeTwo() {
-		int exit = reelay().execute("bench", "polling", "--skip-real", "--jobs", "0");
+		int exit = this.reelay.execute("bench", "polling", "--skip-real", "--jobs", "0");
 
 		assertThat(exit).isEqualTo(2);
-		assertThat(this.errors.toString(StandardCharsets.UTF_8)).contains("--jobs must be at least 1");
-	}
-
-	private CommandLine reelay() {
-		CommandLine command = new CommandLine(new ReelayCommand());
-		command.setOut(new PrintWriter(this.output, true, StandardCharsets.UTF_8));
-		command.setErr(new PrintWriter(this.errors, true, StandardCharsets.UTF_8));
-		return command;
-	}
-
-	private String printed() {
-		return this.output.toString(StandardCharsets.UTF_8);
+		assertThat(this.reelay.errors()).contains("--jobs must be at least 1");
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.reelay.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,7 +18,6 @@ import io.reelay.simulator.mp4.Mp4Generator;
 import io.reelay.simulator.mp4.VideoSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,19 +34,17 @@ class BenchDownloadIntegrationTests {
 	/** A small transfer may see no collection when none is forced. */
 	private static final String AFTER_GC = "(\\d+|n/a)";
 
-	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+	private final ReelayRun reelay = new ReelayRun();
 
 	@TempDir
 	Path data;
 
 	@Test
 	void comparesTheDownloaderWithPlainCopiesAndLeavesTheSimulatorsBytesInTheBucket() throws Exception {
-		int exit = reelay().execute("bench", "download", "--size", "24MiB", "--small-size", "6MiB", "--runs", "1",
+		int exit = this.reelay.execute("bench", "download", "--size", "24MiB", "--small-size", "6MiB", "--runs", "1",
 				"--keep-objects", "--data-dir", this.data.toString());
 
-		String printed = printed();
+		String printed = this.reelay.printed();
 		assertThat(exit).as(printed).isZero();
 		String figures = "\\s+24MiB\\s+\\d+\\.\\d\\d\\s+\\d+\\.\\d\\d\\s+\\d+\\.\\d\\s+\\d+\\.\\d\\dx\\s+\\d+\\.\\d\\dx";
 		assertThat(printed).containsPattern("simulator → file \\(JDK HttpClient\\)" + figures)
@@ -98,26 +92,26 @@ class BenchDownloadIntegrationTests {
 
 	@Test
 	void rejectsASizeInAnUnknownUnitWithExitCodeTwo() {
-		int exit = reelay().execute("bench", "download", "--size", "1GB");
+		int exit = this.reelay.execute("bench", "download", "--size", "1GB");
 
 		assertThat(exit).isEqualTo(2);
-		assertThat(this.errors.toString(StandardCharsets.UTF_8)).contains("1GiB, 100MiB, 512KiB or 5000, got '1GB'");
+		assertThat(this.reelay.errors()).contains("1GiB, 100MiB, 512KiB or 5000, got '1GB'");
 	}
 
 	@Test
 	void rejectsAHeapLimitTheJvmWouldNotTakeWithExitCodeTwo() {
-		int exit = reelay().execute("bench", "download", "--heap-limit", "128 MB");
+		int exit = this.reelay.execute("bench", "download", "--heap-limit", "128 MB");
 
 		assertThat(exit).isEqualTo(2);
-		assertThat(this.errors.toString(StandardCharsets.UTF_8)).contains("--heap-limit must be a -Xmx size");
+		assertThat(this.reelay.errors()).contains("--heap-limit must be a -Xmx size");
 	}
 
 	@Test
 	void documentsEveryOptionAndTheExitCodes() {
-		int exit = reelay().execute("bench", "download", "--help");
+		int exit = this.reelay.execute("bench", "download", "--help");
 
 		assertThat(exit).isZero();
-		assertThat(printed()).contains("--size", "--small-size", "--runs", "--heap-limit", "--keep-objects",
+		assertThat(this.reelay.printed()).contains("--size", "--small-size", "--runs", "--heap-limit", "--keep-objects",
 				"--data-dir", "default: 1GiB", "default: 100MiB", "within 10% of each other", "the live set",
 				"every 250 ms", "Exit codes:");
 	}
@@ -154,17 +148,6 @@ class BenchDownloadIntegrationTests {
 
 	private static String sha256(byte[] bytes) throws Exception {
 		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-	}
-
-	private CommandLine reelay() {
-		CommandLine command = new CommandLine(new ReelayCommand());
-		command.setOut(new PrintWriter(this.output, true, StandardCharsets.UTF_8));
-		command.setErr(new PrintWriter(this.errors, true, StandardCharsets.UTF_8));
-		return command;
-	}
-
-	private String printed() {
-		return this.output.toString(StandardCharsets.UTF_8);
 	}
 
 }

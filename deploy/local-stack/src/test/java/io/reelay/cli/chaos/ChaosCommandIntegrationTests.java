@@ -1,15 +1,11 @@
 package io.reelay.cli.chaos;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.reelay.cli.ReelayCommand;
+import io.reelay.cli.ReelayRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,19 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChaosCommandIntegrationTests {
 
-	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+	private final ReelayRun reelay = new ReelayRun();
 
 	@TempDir
 	Path data;
 
 	@Test
 	void everyRequestEndsOnceAndIsPaidForOnceWhileServicesAreKilledAndEverythingAroundThemFails() {
-		int exit = reelay().execute("chaos", "--requests", "200", "--kills", "3", "--seed", "20261122", "--rate", "20",
-				"--timeout", "PT2M", "--data-dir", this.data.toString());
+		int exit = this.reelay.execute("chaos", "--requests", "200", "--kills", "3", "--seed", "20261122", "--rate",
+				"20", "--timeout", "PT2M", "--data-dir", this.data.toString());
 
-		String printed = printed();
+		String printed = this.reelay.printed();
 		assertThat(exit).as(printed).isZero();
 		String running = printed.substring(printed.indexOf("Running:"), printed.indexOf("Checks:"));
 		assertThat(running).containsPattern("kill submitter-1: pid \\d+ killed \\(SIGKILL\\), pid \\d+ started")
@@ -52,39 +46,28 @@ class ChaosCommandIntegrationTests {
 
 	@Test
 	void refusesANegativeNumberOfKillsWithExitCodeTwo() {
-		int exit = reelay().execute("chaos", "--kills", "-1");
+		int exit = this.reelay.execute("chaos", "--kills", "-1");
 
 		assertThat(exit).isEqualTo(2);
-		assertThat(this.errors.toString(StandardCharsets.UTF_8)).contains("--kills must not be negative, got -1");
+		assertThat(this.reelay.errors()).contains("--kills must not be negative, got -1");
 	}
 
 	@Test
 	void refusesInstancesOfAnUnknownServiceWithExitCodeTwo() {
-		int exit = reelay().execute("chaos", "--instances", "cache=2");
+		int exit = this.reelay.execute("chaos", "--instances", "cache=2");
 
 		assertThat(exit).isEqualTo(2);
-		assertThat(this.errors.toString(StandardCharsets.UTF_8))
-			.contains("--instances takes submitter, poller or downloader, got cache");
+		assertThat(this.reelay.errors()).contains("--instances takes submitter, poller or downloader, got cache");
 	}
 
 	@Test
 	void documentsEveryOptionTheLongFormAndTheExitCodes() {
-		int exit = reelay().execute("chaos", "--help");
+		int exit = this.reelay.execute("chaos", "--help");
 
 		assertThat(exit).isZero();
-		assertThat(printed()).contains("--requests", "--kills", "--seed", "--timeout", "--rate", "--service-heap",
-				"--instances", "--data-dir", "SIGKILL", "./reelay chaos --requests 5000 --kills 30", "Exit codes:");
-	}
-
-	private CommandLine reelay() {
-		CommandLine command = new CommandLine(new ReelayCommand());
-		command.setOut(new PrintWriter(this.output, true, StandardCharsets.UTF_8));
-		command.setErr(new PrintWriter(this.errors, true, StandardCharsets.UTF_8));
-		return command;
-	}
-
-	private String printed() {
-		return this.output.toString(StandardCharsets.UTF_8);
+		assertThat(this.reelay.printed()).contains("--requests", "--kills", "--seed", "--timeout", "--rate",
+				"--service-heap", "--instances", "--data-dir", "SIGKILL", "./reelay chaos --requests 5000 --kills 30",
+				"Exit codes:");
 	}
 
 }
