@@ -1,14 +1,16 @@
 package io.reelay.kafka;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.reelay.event.Stage;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
@@ -44,19 +46,29 @@ public final class TransactionalProducers {
 	}
 
 	/**
-	 * Opens and commits an empty transaction: it fences a former self with the same
-	 * transaction id and aborts what it left open, which {@code read_committed} readers
-	 * would otherwise wait for until the transaction timeout.
+	 * Opens, at once, as many producers of the factory as its users can hold at a time:
+	 * each takes the next transaction id, and opening it fences a former self's producer
+	 * with that id and aborts what it left open, which {@code read_committed} readers
+	 * would otherwise wait for until the transaction timeout. The producers go back to
+	 * the factory's cache.
+	 * @param ids how many transactions of the factory can be open at once (one per thread
+	 * that uses it)
 	 * @return whether it worked; if not (no broker yet), the caller tries again later
 	 */
-	public static boolean fenceFormerSelf(KafkaOperations<String, Object> transactions) {
+	public static boolean fenceFormerSelves(ProducerFactory<String, Object> factory, int ids) {
+		List<Producer<String, Object>> opened = new ArrayList<>();
 		try {
-			transactions.executeInTransaction((operations) -> null);
+			for (int i = 0; i < ids; i++) {
+				opened.add(factory.createProducer());
+			}
 			return true;
 		}
 		catch (RuntimeException ex) {
 			log.warn("could not open a Kafka transaction yet, trying again: {}", ex.toString());
 			return false;
+		}
+		finally {
+			opened.forEach(Producer::close);
 		}
 	}
 

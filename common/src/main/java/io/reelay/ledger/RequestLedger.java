@@ -70,11 +70,11 @@ public final class RequestLedger {
 	 * The ledger topic: compacted to one record per request, and deleted after the
 	 * window.
 	 */
-	public static NewTopic topic(String name, ReelayKafkaProperties kafka, Duration window) {
+	public static NewTopic topic(String name, ReelayKafkaProperties kafka) {
 		NewTopic topic = PipelineTopics.topic(name, kafka);
 		topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
 				TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
-				TopicConfig.RETENTION_MS_CONFIG, Long.toString(window.toMillis())));
+				TopicConfig.RETENTION_MS_CONFIG, Long.toString(kafka.dedupWindow().toMillis())));
 		return topic;
 	}
 

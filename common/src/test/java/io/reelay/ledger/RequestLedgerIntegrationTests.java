@@ -49,7 +49,7 @@ class RequestLedgerIntegrationTests {
 	@BeforeEach
 	void createTopic() throws Exception {
 		this.topic = "ledger-test-" + UUID.randomUUID();
-		NewTopic declared = RequestLedger.topic(this.topic, this.kafka, Duration.ofDays(7));
+		NewTopic declared = RequestLedger.topic(this.topic, this.kafka);
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafka.bootstrapServers()))) {
 			admin.createTopics(List.of(declared)).all().get();

@@ -47,7 +47,7 @@ class DownloaderConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics downloaderLedgerTopic(ReelayKafkaProperties kafka) {
-		return new KafkaAdmin.NewTopics(RequestLedger.topic(LEDGER, kafka, kafka.dedupWindow()));
+		return new KafkaAdmin.NewTopics(RequestLedger.topic(LEDGER, kafka));
 	}
 
 }

@@ -76,7 +76,7 @@ final class PollLoop implements Runnable {
 		// opening the first transaction fences a former self with the same transaction
 		// id and aborts what it left open, which read_committed consumers would
 		// otherwise wait for until the transaction times out
-		while (this.running && !TransactionalProducers.fenceFormerSelf(this.transactions)) {
+		while (this.running && !TransactionalProducers.fenceFormerSelves(this.transactions.getProducerFactory(), 1)) {
 			sleep(AFTER_FAILURE);
 		}
 		this.consumer.subscribe(this.topics, this.partitions);

@@ -50,7 +50,7 @@ class PollTopics {
 			topics.add(PipelineTopics.topic(topic + "-dlt", kafka));
 		}
 		topics.add(TopicBuilder.name(LEARNED).partitions(1).replicas(kafka.replicationFactor()).compact().build());
-		topics.add(RequestLedger.topic(LEDGER, kafka, kafka.dedupWindow()));
+		topics.add(RequestLedger.topic(LEDGER, kafka));
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
 	}
 

@@ -50,7 +50,7 @@ class SubmitterKafka {
 
 	@Bean
 	KafkaAdmin.NewTopics submitterTopics(ReelayKafkaProperties kafka) {
-		return new KafkaAdmin.NewTopics(RequestLedger.topic(LEDGER, kafka, kafka.dedupWindow()));
+		return new KafkaAdmin.NewTopics(RequestLedger.topic(LEDGER, kafka));
 	}
 
 	@Bean

@@ -1,15 +1,10 @@
 package io.reelay.submitter;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.reelay.event.Stage;
 import io.reelay.kafka.ReelayKafkaProperties;
 import io.reelay.kafka.TransactionalProducers;
-import org.apache.kafka.clients.producer.Producer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -23,8 +18,6 @@ import org.springframework.kafka.core.ProducerFactory;
  * self with the same instance id and aborts what it left open.
  */
 class SubmitterTransactions implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(SubmitterTransactions.class);
 
 	private static final Duration FENCING_TIMEOUT = Duration.ofMinutes(2);
 
@@ -67,7 +60,8 @@ class SubmitterTransactions implements SmartLifecycle {
 	@Override
 	public void start() {
 		long until = System.nanoTime() + FENCING_TIMEOUT.toNanos();
-		while (!(fenceAll(this.recordFactory) && fenceAll(this.intentFactory))) {
+		while (!(TransactionalProducers.fenceFormerSelves(this.recordFactory, this.consumers)
+				&& TransactionalProducers.fenceFormerSelves(this.intentFactory, this.consumers))) {
 			if (System.nanoTime() > until) {
 				throw new IllegalStateException("could not open a Kafka transaction within " + FENCING_TIMEOUT);
 			}
@@ -92,28 +86,6 @@ class SubmitterTransactions implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return 0;
-	}
-
-	/**
-	 * Opens as many producers at once as the threads can use: each takes the next
-	 * transaction id, and opening it fences a former self's producer with that id.
-	 */
-	private boolean fenceAll(DefaultKafkaProducerFactory<String, Object> factory) {
-		List<Producer<String, Object>> opened = new ArrayList<>();
-		try {
-			for (int i = 0; i < this.consumers; i++) {
-				opened.add(factory.createProducer());
-			}
-			return true;
-		}
-		catch (RuntimeException ex) {
-			log.warn("could not open a Kafka transaction yet, trying again: {}", ex.toString());
-			return false;
-		}
-		finally {
-			// back to the factory's cache, for the listener's threads
-			opened.forEach(Producer::close);
-		}
 	}
 
 	private static void pause() {
