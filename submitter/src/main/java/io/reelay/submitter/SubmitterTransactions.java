@@ -14,8 +14,9 @@ import org.springframework.kafka.core.ProducerFactory;
 /**
  * The submitter's two kinds of Kafka transaction: one per request record (its outcome,
  * its ledger entry and its offset), and one for each call intent, committed before the
- * call. Before the listener starts, one empty transaction of each kind fences a former
- * self with the same instance id and aborts what it left open.
+ * call. Before the listener starts, one producer of each kind per consumer thread is
+ * opened: each fences a former self's producer with the same transaction id and aborts
+ * what it left open.
  */
 class SubmitterTransactions implements SmartLifecycle {
 
