@@ -80,12 +80,15 @@ class Submission {
 	}
 
 	void handle(ConsumerRecord<String, byte[]> record, Consumer<?, ?> consumer) {
+		// each attempt at the record (a retry handles it again) is timed from its own
+		// start: the output's timing is that of the attempt that produced it
+		Attempt attempt = new Attempt(this.clock.instant());
 		VideoRequested request;
 		try {
 			request = RequestReader.read(record);
 		}
 		catch (UnusableRecordException ex) {
-			this.output.send(null, new Outcome(this.failedRecords.outcome(record, ex), null));
+			this.output.send(null, Outcome.timed(this.failedRecords.outcome(record, ex), null, attempt.timing()));
 			return;
 		}
 		String id = request.requestId();
@@ -99,7 +102,8 @@ class Submission {
 		if (known != null && known.state() == RequestState.SUBMITTED) {
 			log.info("request {} is a duplicate of one submitted as {} task {}: its video.submitted again, no new job",
 					id, known.provider(), known.providerTaskId());
-			this.output.send(null, new Outcome(List.of(this.events.recordOf(submitted(request, known, null))), null));
+			this.output.send(null, Outcome.timed(List.of(this.events.recordOf(submitted(request, known, null))), null,
+					attempt.timing()));
 			return;
 		}
 		if (known != null && known.state() == RequestState.FAILED) {
@@ -112,14 +116,14 @@ class Submission {
 			log.info("request {} is invalid: {}", id, problems);
 			ReelayException invalid = new ReelayException(FailureCode.INVALID_REQUEST,
 					"the request is invalid: " + String.join("; ", problems));
-			fail(record, request, invalid, null);
+			fail(record, request, invalid, null, attempt);
 			return;
 		}
 		VideoProvider provider = this.providers.find(request.provider()).orElseThrow();
-		if (known != null && !mayCallAgain(record, request, provider, known)) {
+		if (known != null && !mayCallAgain(record, request, provider, known, attempt)) {
 			return;
 		}
-		submit(record, consumer, request, provider);
+		submit(record, consumer, request, provider, attempt);
 	}
 
 	/**
@@ -127,8 +131,8 @@ class Submission {
 	 * again, or (having failed the request) not.
 	 */
 	private boolean mayCallAgain(ConsumerRecord<String, byte[]> record, VideoRequested request, VideoProvider provider,
-			LedgerEntry calling) {
-		UnknownOutcomes.Verdict verdict = this.unknownOutcomes.check(provider, calling, this.clock.instant());
+			LedgerEntry calling, Attempt attempt) {
+		UnknownOutcomes.Verdict verdict = this.unknownOutcomes.check(provider, calling, this.clock.instant(), attempt);
 		if (verdict.notCreated()) {
 			log.info("request {}: the create call started at {} created nothing ({}); submitting it",
 					request.requestId(), calling.callStartedAt(), verdict.why());
@@ -144,16 +148,18 @@ class Submission {
 		fail(record, request, new ReelayException(FailureCode.SUBMISSION_OUTCOME_UNKNOWN,
 				"the create call to " + calling.provider() + " started at " + calling.callStartedAt()
 						+ " may have created a job, so Reelay does not submit the request again: " + verdict.why(),
-				verdict.providerError(), null, null), calling);
+				verdict.providerError(), null, null), calling, attempt);
 		return false;
 	}
 
 	private void submit(ConsumerRecord<String, byte[]> record, Consumer<?, ?> consumer, VideoRequested request,
-			VideoProvider provider) {
+			VideoProvider provider, Attempt attempt) {
 		LedgerEntry calling = this.intents.begin(request, provider.name(), record, consumer);
 		SubmittedTask task;
 		try {
-			task = provider.submit(request, this.media);
+			// the call prepares the request's media too (reads or presigns objects in
+			// Reelay's bucket, uploads them): counted as provider time, nothing for text
+			task = attempt.callProvider(() -> provider.submit(request, this.media));
 		}
 		catch (ReelayException ex) {
 			if (ex.code() == FailureCode.SUBMISSION_OUTCOME_UNKNOWN) {
@@ -170,14 +176,15 @@ class Submission {
 				throw ex;
 			}
 			log.info("request {} refused by {}: {}", request.requestId(), provider.name(), ex.getMessage());
-			fail(record, request, ex, calling);
+			fail(record, request, ex, calling, attempt);
 			return;
 		}
 		Instant now = this.clock.instant();
 		LedgerEntry submitted = calling.moveTo(RequestState.SUBMITTED, task.providerTaskId(), now);
 		log.info("request {} submitted to {} as {}", request.requestId(), provider.name(), task.providerTaskId());
 		VideoSubmitted event = submitted(request, submitted, task.providerStatus());
-		this.output.send(request.requestId(), new Outcome(List.of(this.events.recordOf(event)), submitted));
+		this.output.send(request.requestId(),
+				Outcome.timed(List.of(this.events.recordOf(event)), submitted, attempt.timing()));
 	}
 
 	/**
@@ -185,7 +192,7 @@ class Submission {
 	 * too.
 	 */
 	private void fail(ConsumerRecord<String, byte[]> record, VideoRequested request, ReelayException failure,
-			LedgerEntry calling) {
+			LedgerEntry calling, Attempt attempt) {
 		Instant now = this.clock.instant();
 		List<ProducerRecord<String, Object>> out = new ArrayList<>();
 		if (failure.code() == FailureCode.INVALID_REQUEST) {
@@ -197,7 +204,7 @@ class Submission {
 		}
 		LedgerEntry entry = (calling != null) ? calling.moveTo(RequestState.FAILED, null, now) : new LedgerEntry(
 				request.requestId(), RequestState.FAILED, request.provider(), request.model(), null, null, now);
-		this.output.send(request.requestId(), new Outcome(out, entry));
+		this.output.send(request.requestId(), Outcome.timed(out, entry, attempt.timing()));
 	}
 
 	/**

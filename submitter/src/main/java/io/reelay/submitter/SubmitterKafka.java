@@ -6,6 +6,7 @@ import io.reelay.kafka.EventPublisher;
 import io.reelay.kafka.FailedRecords;
 import io.reelay.kafka.KafkaConfiguration;
 import io.reelay.kafka.ReelayKafkaProperties;
+import io.reelay.kafka.WorkTiming;
 import io.reelay.ledger.LedgerEntry;
 import io.reelay.ledger.RequestLedger;
 import io.reelay.ledger.RequestState;
@@ -99,14 +100,16 @@ class SubmitterKafka {
 
 	/**
 	 * After the last retry: the request's {@code video.failed} (and dead letter, for a
-	 * fault), with a ledger entry so that a copy of the record changes nothing.
+	 * fault), with a ledger entry so that a copy of the record changes nothing. Ending it
+	 * is a step of its own, started now, that calls no provider.
 	 */
 	private static void endRequest(ConsumerRecord<?, ?> record, Exception ex, SubmissionOutput output,
 			FailedRecords failedRecords, Clock clock) {
 		String requestId = (record.key() != null) ? record.key().toString() : null;
 		LedgerEntry entry = (requestId != null)
 				? new LedgerEntry(requestId, RequestState.FAILED, null, null, null, null, clock.instant()) : null;
-		output.send(requestId, new Outcome(failedRecords.outcome(record, ex), entry));
+		output.send(requestId,
+				Outcome.timed(failedRecords.outcome(record, ex), entry, WorkTiming.startedAt(clock.instant())));
 	}
 
 }

@@ -76,9 +76,11 @@ class UnknownOutcomes {
 	}
 
 	/**
+	 * @param attempt the attempt at the request's record, whose provider time the list
+	 * call is part of
 	 * @throws OutcomeNotYetKnown while the call may still reach the provider
 	 */
-	Verdict check(VideoProvider provider, LedgerEntry calling, Instant now) {
+	Verdict check(VideoProvider provider, LedgerEntry calling, Instant now, Attempt attempt) {
 		Instant settled = settledAt(provider, calling);
 		if (now.isBefore(settled)) {
 			throw new OutcomeNotYetKnown(
@@ -93,7 +95,7 @@ class UnknownOutcomes {
 		ProviderError error = (ended != null) ? ended.answer().providerError() : null;
 		Optional<List<ListedJob>> listed;
 		try {
-			listed = provider.jobsCreatedBetween(from, to);
+			listed = attempt.callProvider(() -> provider.jobsCreatedBetween(from, to));
 		}
 		catch (ReelayException ex) {
 			if (ex.retryable()) {

@@ -17,6 +17,7 @@ import io.reelay.event.Stage;
 import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoRequested;
 import io.reelay.event.VideoSubmitted;
+import io.reelay.kafka.WorkTiming;
 import io.reelay.ledger.LedgerEntry;
 import io.reelay.ledger.RequestState;
 import io.reelay.simulator.fault.Fault;
@@ -73,6 +74,16 @@ class SubmitterIntegrationTests extends StageTestSupport {
 		assertThat(submitted.metadata()).isEqualTo(request.metadata());
 		assertThat(submitted.requestedAt()).isEqualTo(request.requestedAt());
 		assertThat(submitted.deadline()).isEqualTo(request.requestedAt().plus(Duration.ofMinutes(30)));
+	}
+
+	@Test
+	void stampsItsVideoSubmittedWithWhenItTookTheRequestAndHowLongTheCreateCallTook() {
+		VideoRequested request = Events.aRequest();
+		this.publisher.publishEvent("video.requests", request.requestId(), request);
+
+		ConsumerRecord<String, byte[]> submitted = this.watcher.awaitRecord("video.submitted", request.requestId());
+
+		assertTimedWithAProviderCall(submitted);
 	}
 
 	@Test
@@ -372,6 +383,18 @@ class SubmitterIntegrationTests extends StageTestSupport {
 		assertThat(failed.code()).isEqualTo(FailureCode.SUBMISSION_OUTCOME_UNKNOWN);
 		assertThat(failed.message()).contains("tchavi lists", "one of them may be this request's");
 		assertThat(simulator.tasks().callsOf("create", prompt)).isZero();
+		// the list call is the provider time of the step that failed it
+		assertTimedWithAProviderCall(this.watcher.awaitRecord("video.failed", request.requestId()));
+	}
+
+	/**
+	 * The record says when the step that produced it began (not after the record was
+	 * made; the timestamp is in milliseconds) and that a provider call took some time.
+	 */
+	private static void assertTimedWithAProviderCall(ConsumerRecord<String, byte[]> record) {
+		WorkTiming timing = WorkTiming.readFrom(record.headers()).orElseThrow();
+		assertThat(timing.startedAt().toEpochMilli()).isLessThanOrEqualTo(record.timestamp());
+		assertThat(timing.providerTime()).isPositive();
 	}
 
 	private static VideoRequested tchavi(VideoRequested request) {
