@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 
 import io.reelay.event.VideoSubmitted;
 import io.reelay.kafka.EventPublisher;
+import io.reelay.kafka.WorkTiming;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -96,7 +97,7 @@ class PollHandler {
 			catch (RuntimeException ex) {
 				// a fault with one record must not hold up its partition: it is
 				// dead-lettered and its request failed, and the batch goes on
-				this.endings.fail(record, ex, batch.out);
+				this.endings.fail(record, ex, WorkTiming.startedAt(now), batch.out);
 			}
 		}
 		if (dropped > 0) {
@@ -105,17 +106,18 @@ class PollHandler {
 		for (int i = 0; i < batch.checked.size(); i++) {
 			StatusCalls.StatusAnswer answer = answer(batch.answers.get(i));
 			Instant answeredAt = this.clock.instant();
+			WorkTiming timing = new WorkTiming(checkStartedAt(batch.checked.get(i), now), answer.callTime());
 			try {
 				StatusCheck.Outcome outcome = this.statusCheck.decide(batch.checked.get(i), answer, answeredAt);
 				if (outcome.terminal() != null) {
-					this.endings.end(outcome.terminal(), batch.out);
+					this.endings.end(outcome.terminal(), timing, batch.out);
 				}
 				else {
 					batch.out.add(pending(outcome.next(), answeredAt));
 				}
 			}
 			catch (RuntimeException ex) {
-				this.endings.fail(batch.checkedRecords.get(i), ex, batch.out);
+				this.endings.fail(batch.checkedRecords.get(i), ex, timing, batch.out);
 			}
 		}
 		return batch.out;
@@ -160,6 +162,15 @@ class PollHandler {
 		batch.checked.add(poll);
 		batch.checkedRecords.add(record);
 		batch.answers.add(this.calls.check(job));
+	}
+
+	/**
+	 * When a check began, for the timing of what it ends: when it was due, if the batch
+	 * took it late (its lateness is the poller's overhead too), else when the batch took
+	 * it.
+	 */
+	private static Instant checkStartedAt(PendingPoll poll, Instant now) {
+		return poll.due().isBefore(now) ? poll.due() : now;
 	}
 
 	/**

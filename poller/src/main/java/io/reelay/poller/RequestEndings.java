@@ -9,6 +9,7 @@ import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoFailed;
 import io.reelay.kafka.EventPublisher;
 import io.reelay.kafka.FailedRecords;
+import io.reelay.kafka.WorkTiming;
 import io.reelay.ledger.LedgerEntry;
 import io.reelay.ledger.RequestLedger;
 import io.reelay.ledger.RequestState;
@@ -51,9 +52,14 @@ class RequestEndings {
 		return requestId != null && ended(requestId);
 	}
 
-	/** The request's {@code video.completed} or {@code video.failed}, with its entry. */
-	void end(PipelineEvent terminal, BatchOutput out) {
-		out.add(this.events.recordOf(terminal));
+	/**
+	 * The request's {@code video.completed} or {@code video.failed}, with its entry.
+	 * @param timing of the status check that ended it
+	 */
+	void end(PipelineEvent terminal, WorkTiming timing, BatchOutput out) {
+		ProducerRecord<String, Object> record = this.events.recordOf(terminal);
+		timing.writeTo(record.headers());
+		out.add(record);
 		Instant now = this.clock.instant();
 		if (terminal instanceof VideoCompleted completed) {
 			remember(LedgerEntry.finished(completed.requestId(), RequestState.COMPLETED, completed.provider(),
@@ -67,13 +73,19 @@ class RequestEndings {
 	/**
 	 * The record's dead letter when it is at fault, and its request's
 	 * {@code video.failed} with its entry when the request id is known.
+	 * @param timing of the step that failed it, for the {@code video.failed}; the dead
+	 * letter stays a copy of the record
 	 */
-	void fail(ConsumerRecord<String, byte[]> record, RuntimeException ex, BatchOutput out) {
+	void fail(ConsumerRecord<String, byte[]> record, RuntimeException ex, WorkTiming timing, BatchOutput out) {
 		Instant now = this.clock.instant();
 		for (ProducerRecord<String, Object> failure : this.failedRecords.outcome(record, ex)) {
-			out.add(failure);
 			if (failure.value() instanceof VideoFailed failed) {
+				timing.writeTo(failure.headers());
+				out.add(failure);
 				remember(failedEntry(failed, now), out);
+			}
+			else {
+				out.add(failure);
 			}
 		}
 	}

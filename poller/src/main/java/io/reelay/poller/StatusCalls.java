@@ -1,5 +1,6 @@
 package io.reelay.poller;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,8 @@ class StatusCalls implements DisposableBean {
 
 	/**
 	 * Asks the job's provider where the job stands. The future never fails: a failed call
-	 * is an answer too.
+	 * is an answer too. Its time is that of the call alone, not of the wait for a thread
+	 * of the provider's pool.
 	 */
 	CompletableFuture<StatusAnswer> check(VideoSubmitted job) {
 		ProviderGate gate = gateOf(job.provider());
@@ -45,18 +47,23 @@ class StatusCalls implements DisposableBean {
 	}
 
 	private StatusAnswer call(VideoSubmitted job) {
+		long start = System.nanoTime();
 		try {
 			TaskStatus status = this.providers.require(job.provider()).status(job.providerTaskId());
-			return new StatusAnswer(status, null);
+			return new StatusAnswer(status, null, since(start));
 		}
 		catch (ProviderException ex) {
-			return new StatusAnswer(null, ex);
+			return new StatusAnswer(null, ex, since(start));
 		}
 		catch (RuntimeException ex) {
 			// an adapter bug must not end the job: treat it like an unreadable answer
 			return new StatusAnswer(null, new ProviderException(FailureCode.PROVIDER_UNAVAILABLE,
-					job.provider() + " status call failed in Reelay: " + ex, null, null, ex));
+					job.provider() + " status call failed in Reelay: " + ex, null, null, ex), since(start));
 		}
+	}
+
+	private static Duration since(long startNanos) {
+		return Duration.ofNanos(System.nanoTime() - startNanos);
 	}
 
 	@Override
@@ -64,8 +71,12 @@ class StatusCalls implements DisposableBean {
 		this.gates.values().forEach(ProviderGate::close);
 	}
 
-	/** A status, or the failure of the call. */
-	record StatusAnswer(TaskStatus status, ProviderException failure) {
+	/**
+	 * A status, or the failure of the call.
+	 *
+	 * @param callTime how long the call took, answered or not
+	 */
+	record StatusAnswer(TaskStatus status, ProviderException failure, Duration callTime) {
 	}
 
 }

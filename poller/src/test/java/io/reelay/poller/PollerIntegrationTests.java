@@ -16,6 +16,7 @@ import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoRequested;
 import io.reelay.event.VideoSubmitted;
 import io.reelay.kafka.EventPublisher;
+import io.reelay.kafka.WorkTiming;
 import io.reelay.poller.schedule.CompletionTimes;
 import io.reelay.poller.schedule.CompletionTimesSnapshot;
 import io.reelay.provider.registry.ProviderRegistry;
@@ -100,6 +101,16 @@ class PollerIntegrationTests extends StageTestSupport {
 		assertThat(completed.metadata()).isEqualTo(job.metadata());
 		assertThat(completed.submittedAt()).isEqualTo(job.submittedAt());
 		assertThat(pollAttempts(job)).startsWith("1");
+	}
+
+	@Test
+	void stampsWhatEndsAJobWithWhenItsLastCheckBeganAndHowLongItsStatusCallTook() {
+		VideoSubmitted done = submitted(this.jobs.start("a quiet harbour"), Instant.now().plusSeconds(60));
+		VideoSubmitted failing = submitted(this.jobs.start("a harbour in fog [sim:fail]"),
+				Instant.now().plusSeconds(60));
+
+		assertTimedWithAStatusCall(this.watcher.awaitRecord("video.completed", done.requestId()));
+		assertTimedWithAStatusCall(this.watcher.awaitRecord("video.failed", failing.requestId()));
 	}
 
 	@Test
@@ -344,6 +355,16 @@ class PollerIntegrationTests extends StageTestSupport {
 					StandardCharsets.UTF_8))
 			.distinct()
 			.toList();
+	}
+
+	/**
+	 * The record says when the check that produced it began (not after the record was
+	 * made; the timestamp is in milliseconds) and that its status call took some time.
+	 */
+	private static void assertTimedWithAStatusCall(ConsumerRecord<String, byte[]> record) {
+		WorkTiming timing = WorkTiming.readFrom(record.headers()).orElseThrow();
+		assertThat(timing.startedAt().toEpochMilli()).isLessThanOrEqualTo(record.timestamp());
+		assertThat(timing.providerTime()).isPositive();
 	}
 
 	private VideoSubmitted submitted(String taskId, Instant deadline) {

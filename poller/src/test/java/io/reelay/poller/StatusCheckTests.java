@@ -98,11 +98,11 @@ class StatusCheckTests {
 	}
 
 	private static StatusCalls.StatusAnswer answer(TaskStatus status) {
-		return new StatusCalls.StatusAnswer(status, null);
+		return new StatusCalls.StatusAnswer(status, null, Duration.ofMillis(3));
 	}
 
 	private static StatusCalls.StatusAnswer failure(ProviderException failure) {
-		return new StatusCalls.StatusAnswer(null, failure);
+		return new StatusCalls.StatusAnswer(null, failure, Duration.ofMillis(3));
 	}
 
 }
