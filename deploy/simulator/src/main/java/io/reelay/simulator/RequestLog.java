@@ -5,15 +5,22 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
-/** The last requests each provider received, oldest first, a bounded number of them. */
+/**
+ * The last requests each provider received, oldest first, a bounded number of them, and
+ * how many arrived in all.
+ */
 public final class RequestLog {
 
 	public static final int KEPT_PER_PROVIDER = 1000;
 
 	private final Map<String, Deque<ReceivedRequest>> byProvider = new ConcurrentHashMap<>();
 
+	private final LongAdder received = new LongAdder();
+
 	void record(ReceivedRequest request) {
+		this.received.increment();
 		Deque<ReceivedRequest> requests = this.byProvider.computeIfAbsent(request.provider(),
 				(provider) -> new ArrayDeque<>());
 		synchronized (requests) {
@@ -33,6 +40,14 @@ public final class RequestLog {
 		synchronized (requests) {
 			return List.copyOf(requests);
 		}
+	}
+
+	/**
+	 * Every request received since the start, of every provider, kept or not: a
+	 * benchmark's count of HTTP calls.
+	 */
+	public long total() {
+		return this.received.sum();
 	}
 
 	public void clear() {
