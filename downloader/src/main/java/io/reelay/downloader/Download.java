@@ -1,5 +1,6 @@
 package io.reelay.downloader;
 
+import java.time.Instant;
 import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,15 +15,25 @@ final class Download {
 
 	private final TopicPartition partition;
 
+	private final Instant takenAt;
+
 	private volatile Future<?> running;
 
-	Download(ConsumerRecord<String, byte[]> record) {
+	/**
+	 * @param takenAt when the record was handed to the download pool
+	 */
+	Download(ConsumerRecord<String, byte[]> record, Instant takenAt) {
 		this.record = record;
 		this.partition = new TopicPartition(record.topic(), record.partition());
+		this.takenAt = takenAt;
 	}
 
 	ConsumerRecord<String, byte[]> record() {
 		return this.record;
+	}
+
+	Instant takenAt() {
+		return this.takenAt;
 	}
 
 	/** The record's key, which is its request id; null for a record without one. */

@@ -1,5 +1,6 @@
 package io.reelay.downloader;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -52,17 +53,20 @@ final class DownloadLoop implements Runnable {
 
 	private final PartitionOwnership ownership;
 
+	private final Clock clock;
+
 	private volatile boolean running = true;
 
 	private volatile long stopBy;
 
 	DownloadLoop(Consumer<String, byte[]> consumer, KafkaTemplate<String, Object> transactions, RequestLedger ledger,
-			DownloadPool pool, RecordDownload download) {
+			DownloadPool pool, RecordDownload download, Clock clock) {
 		this.consumer = consumer;
 		this.transactions = transactions;
 		this.ledger = ledger;
 		this.pool = pool;
 		this.download = download;
+		this.clock = clock;
 		this.outcomes = new Outcomes(consumer, transactions, ledger, this.inFlight, this::restart);
 		this.ownership = new PartitionOwnership(consumer, ledger, this.inFlight, this.outcomes, () -> this.running,
 				() -> this.stopBy);
@@ -144,7 +148,8 @@ final class DownloadLoop implements Runnable {
 				return true;
 			}
 		}
-		Download next = new Download(record);
+		// the pool takes it only when a thread is free: the record is in hand from now
+		Download next = new Download(record, this.clock.instant());
 		Future<?> started = this.pool.tryStart(() -> download(next));
 		if (started == null) {
 			return false;
@@ -157,7 +162,7 @@ final class DownloadLoop implements Runnable {
 	private void download(Download next) {
 		DownloadOutcome outcome = null;
 		try {
-			outcome = this.download.run(next.record());
+			outcome = this.download.run(next.record(), next.takenAt());
 		}
 		finally {
 			this.outcomes.add(next, outcome);

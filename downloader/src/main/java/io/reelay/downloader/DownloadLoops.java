@@ -58,6 +58,8 @@ class DownloadLoops implements SmartLifecycle {
 
 	private final RecordDownload download;
 
+	private final Clock clock;
+
 	private final List<DownloadLoop> loops = new ArrayList<>();
 
 	private final List<Thread> threads = new ArrayList<>();
@@ -76,6 +78,7 @@ class DownloadLoops implements SmartLifecycle {
 		this.properties = properties;
 		this.ledger = downloaderLedger;
 		this.download = new RecordDownload(storage::store, failedRecordRecoverer, events, clock);
+		this.clock = clock;
 		DownloadPool.warnIfBuffersCrowdTheHeap(properties.maxConcurrent(), store.partSize(),
 				Runtime.getRuntime().maxMemory());
 	}
@@ -94,7 +97,7 @@ class DownloadLoops implements SmartLifecycle {
 					Stage.DOWNLOADER, "loop-" + i);
 			this.factories.add(factory);
 			DownloadLoop loop = new DownloadLoop(this.consumers.createConsumer(GROUP, null, "-" + i, overrides),
-					new KafkaTemplate<>(factory), this.ledger, this.pool, this.download);
+					new KafkaTemplate<>(factory), this.ledger, this.pool, this.download, this.clock);
 			Thread thread = new Thread(loop, "download-loop-" + i);
 			this.loops.add(loop);
 			this.threads.add(thread);

@@ -1,10 +1,12 @@
 package io.reelay.downloader;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import io.reelay.downloader.transfer.DownloadAbandoned;
+import io.reelay.downloader.transfer.ProviderTime;
 import io.reelay.event.EventJson;
 import io.reelay.event.PipelineEvent;
 import io.reelay.event.VideoCompleted;
@@ -13,6 +15,7 @@ import io.reelay.event.VideoStored;
 import io.reelay.kafka.EventPublisher;
 import io.reelay.kafka.FailedRecords;
 import io.reelay.kafka.UnusableRecordException;
+import io.reelay.kafka.WorkTiming;
 import io.reelay.ledger.LedgerEntry;
 import io.reelay.ledger.RequestState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +34,7 @@ final class RecordDownload {
 
 	private static final Logger log = LoggerFactory.getLogger(RecordDownload.class);
 
-	private final Function<VideoCompleted, PipelineEvent> storage;
+	private final BiFunction<VideoCompleted, ProviderTime, PipelineEvent> storage;
 
 	private final FailedRecords failedRecords;
 
@@ -39,8 +42,8 @@ final class RecordDownload {
 
 	private final Clock clock;
 
-	RecordDownload(Function<VideoCompleted, PipelineEvent> storage, FailedRecords failedRecords, EventPublisher events,
-			Clock clock) {
+	RecordDownload(BiFunction<VideoCompleted, ProviderTime, PipelineEvent> storage, FailedRecords failedRecords,
+			EventPublisher events, Clock clock) {
 		this.storage = storage;
 		this.failedRecords = failedRecords;
 		this.events = events;
@@ -48,21 +51,26 @@ final class RecordDownload {
 	}
 
 	/**
+	 * @param takenAt when the record was handed to the download pool: its terminal
+	 * event's {@link WorkTiming} starts there
 	 * @return how the record's request ends, or null when the download was abandoned
 	 * because the downloader is stopping or gave up the record's partition: nothing is
 	 * published then, and the record is delivered again
 	 */
-	DownloadOutcome run(ConsumerRecord<String, byte[]> record) {
+	DownloadOutcome run(ConsumerRecord<String, byte[]> record, Instant takenAt) {
+		ProviderTime providerTime = new ProviderTime();
 		try {
-			PipelineEvent ending = this.storage.apply(read(record));
-			return new DownloadOutcome(List.of(this.events.recordOf(ending)), entry(record, ending));
+			PipelineEvent ending = this.storage.apply(read(record), providerTime);
+			ProducerRecord<String, Object> out = this.events.recordOf(ending);
+			new WorkTiming(takenAt, providerTime.total()).writeTo(out.headers());
+			return new DownloadOutcome(List.of(out), entry(record, ending));
 		}
 		catch (DownloadAbandoned ex) {
 			log.info("request {}: download stopped; the record is delivered again", record.key());
 			return null;
 		}
 		catch (RuntimeException ex) {
-			return failed(record, ex);
+			return failed(record, ex, new WorkTiming(takenAt, providerTime.total()));
 		}
 		catch (Error ex) {
 			log.error("request {}: the download failed with {}", record.key(), ex.toString(), ex);
@@ -72,19 +80,24 @@ final class RecordDownload {
 					+ "; see reelay.downloader.max-concurrent and reelay.storage.part-size for the memory "
 					+ "downloads need");
 			failure.addSuppressed(ex);
-			return failed(record, failure);
+			return failed(record, failure, new WorkTiming(takenAt, providerTime.total()));
 		}
 	}
 
-	private DownloadOutcome failed(ConsumerRecord<String, byte[]> record, Exception ex) {
+	/**
+	 * The dead letter, if any, stays a copy of the record: only video.failed is timed.
+	 */
+	private DownloadOutcome failed(ConsumerRecord<String, byte[]> record, Exception ex, WorkTiming timing) {
 		List<ProducerRecord<String, Object>> out = this.failedRecords.outcome(record, ex);
-		PipelineEvent failed = out.stream()
-			.map(ProducerRecord::value)
-			.filter(VideoFailed.class::isInstance)
-			.map(PipelineEvent.class::cast)
+		ProducerRecord<String, Object> failed = out.stream()
+			.filter((candidate) -> candidate.value() instanceof VideoFailed)
 			.findFirst()
 			.orElse(null);
-		return new DownloadOutcome(out, (failed != null) ? entry(record, failed) : null);
+		if (failed == null) {
+			return new DownloadOutcome(out, null);
+		}
+		timing.writeTo(failed.headers());
+		return new DownloadOutcome(out, entry(record, (PipelineEvent) failed.value()));
 	}
 
 	/**

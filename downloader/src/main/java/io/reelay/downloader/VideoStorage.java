@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.reelay.downloader.transfer.ProviderTime;
 import io.reelay.downloader.transfer.VideoTransfer;
 import io.reelay.event.DownloadLocation;
 import io.reelay.event.FailureContext;
@@ -63,16 +64,17 @@ class VideoStorage {
 
 	/**
 	 * Stores the video, or gives up on it once retries are over.
+	 * @param providerTime where the time of the provider's calls adds up
 	 * @return the request's terminal event, {@link VideoStored} or {@link VideoFailed},
 	 * for the caller to publish
 	 * @throws UnusableRecordException when the record lacks what a download needs
 	 */
-	PipelineEvent store(VideoCompleted completed) {
+	PipelineEvent store(VideoCompleted completed, ProviderTime providerTime) {
 		String key = this.keys.keyFor(completed.requestId(), completed.provider(), dayOf(completed));
 		StoredObject object;
 		try {
 			object = this.transfer.store(this.providers.require(completed.provider()), completed, key, CONTENT_TYPE,
-					metadataOf(completed));
+					metadataOf(completed), providerTime);
 		}
 		catch (ReelayException ex) {
 			return FailureContext.of(completed).failed(Stage.DOWNLOADER, ex, this.clock.instant());

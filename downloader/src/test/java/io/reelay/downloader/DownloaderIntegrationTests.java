@@ -22,12 +22,14 @@ import io.reelay.event.Stage;
 import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoStored;
+import io.reelay.kafka.WorkTiming;
 import io.reelay.storage.ObjectStore;
 import io.reelay.testing.Events;
 import io.reelay.testing.SimulatorJobs;
 import io.reelay.testing.SimulatorJobs.FinishedJob;
 import io.reelay.testing.TestInfrastructure;
 import io.reelay.testing.StageTestSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +115,15 @@ class DownloaderIntegrationTests extends StageTestSupport {
 			.containsEntry("provider", "generic")
 			.containsEntry("model", completed.model())
 			.containsEntry("sha256", sha256(served));
+	}
+
+	@Test
+	void stampsWhatEndsARequestWithWhenItsRecordWasTakenAndHowLongTheProviderTookToAnswer() {
+		VideoCompleted stored = completed(this.jobs.startFinished("a timed lagoon"));
+		VideoCompleted refused = completed(this.jobs.startFinished("a timed broken CDN [sim:not-mp4]"));
+
+		assertTimedWithAProviderCall(this.watcher.awaitRecord("video.stored", stored.requestId()));
+		assertTimedWithAProviderCall(this.watcher.awaitRecord("video.failed", refused.requestId()));
 	}
 
 	@Test
@@ -251,6 +262,16 @@ class DownloaderIntegrationTests extends StageTestSupport {
 		VideoCompleted completed = Events.aCompletedJob(Events.newRequestId(), job.taskId(), job.videoUrl());
 		this.publisher.publishEvent("video.completed", completed.requestId(), completed);
 		return completed;
+	}
+
+	/**
+	 * The record says when its step began (not after the record was made; the timestamp
+	 * is in milliseconds) and that the provider took some time to answer.
+	 */
+	private static void assertTimedWithAProviderCall(ConsumerRecord<String, byte[]> record) {
+		WorkTiming timing = WorkTiming.readFrom(record.headers()).orElseThrow();
+		assertThat(timing.startedAt().toEpochMilli()).isLessThanOrEqualTo(record.timestamp());
+		assertThat(timing.providerTime()).isPositive();
 	}
 
 	private static String sha256(byte[] bytes) throws Exception {

@@ -1,5 +1,6 @@
 package io.reelay.downloader;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -107,7 +108,7 @@ class InFlightTests {
 	}
 
 	private Download start(int partition, long offset, String requestId) {
-		Download download = new Download(record(partition, offset, requestId));
+		Download download = new Download(record(partition, offset, requestId), Instant.now());
 		this.inFlight.started(download);
 		return download;
 	}

@@ -2,8 +2,10 @@ package io.reelay.downloader;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 
 import io.reelay.downloader.transfer.DownloadAbandoned;
+import io.reelay.downloader.transfer.ProviderTime;
 import io.reelay.event.EventJson;
 import io.reelay.event.FailureCode;
 import io.reelay.event.FailureContext;
@@ -40,7 +42,7 @@ class RecordDownloadTests {
 		RecordDownload download = new RecordDownload(RecordDownloadTests::stored, this.failedRecords, this.events,
 				this.clock);
 
-		DownloadOutcome outcome = download.run(record);
+		DownloadOutcome outcome = download.run(record, Instant.now());
 
 		assertThat(outcome.records()).singleElement().satisfies((out) -> {
 			assertThat(out.topic()).isEqualTo("video.stored");
@@ -53,12 +55,12 @@ class RecordDownloadTests {
 
 	@Test
 	void aVideoThatCannotBeStoredEndsInVideoFailedAndALedgerEntrySayingSo() {
-		RecordDownload download = new RecordDownload((completed) -> FailureContext.of(completed)
+		RecordDownload download = new RecordDownload((completed, providerTime) -> FailureContext.of(completed)
 			.failed(Stage.DOWNLOADER, new ReelayException(FailureCode.INVALID_CONTENT, "not an MP4"),
 					this.clock.instant()),
 				this.failedRecords, this.events, this.clock);
 
-		DownloadOutcome outcome = download.run(aCompletedRecord());
+		DownloadOutcome outcome = download.run(aCompletedRecord(), Instant.now());
 
 		assertThat(outcome.records()).singleElement()
 			.satisfies((out) -> assertThat(((VideoFailed) out.value()).code()).isEqualTo(FailureCode.INVALID_CONTENT));
@@ -67,11 +69,11 @@ class RecordDownloadTests {
 
 	@Test
 	void anErrorInTheDownloadStillEndsTheRequest() {
-		RecordDownload download = new RecordDownload((completed) -> {
+		RecordDownload download = new RecordDownload((completed, providerTime) -> {
 			throw new OutOfMemoryError("Java heap space");
 		}, this.failedRecords, this.events, this.clock);
 
-		DownloadOutcome outcome = download.run(aCompletedRecord());
+		DownloadOutcome outcome = download.run(aCompletedRecord(), Instant.now());
 
 		assertThat(outcome.records()).extracting(ProducerRecord::topic)
 			.containsExactly("video.completed-dlt", "video.failed");
@@ -83,11 +85,11 @@ class RecordDownloadTests {
 
 	@Test
 	void aDownloadAbandonedBecauseTheDownloaderStopsEndsNothing() {
-		RecordDownload download = new RecordDownload((completed) -> {
+		RecordDownload download = new RecordDownload((completed, providerTime) -> {
 			throw new DownloadAbandoned(new InterruptedException());
 		}, this.failedRecords, this.events, this.clock);
 
-		assertThat(download.run(aCompletedRecord())).isNull();
+		assertThat(download.run(aCompletedRecord(), Instant.now())).isNull();
 	}
 
 	@Test
@@ -95,8 +97,9 @@ class RecordDownloadTests {
 		RecordDownload download = new RecordDownload(RecordDownloadTests::stored, this.failedRecords, this.events,
 				this.clock);
 
-		DownloadOutcome outcome = download
-			.run(new ConsumerRecord<>("video.completed", 0, 0, "r", "not json".getBytes(StandardCharsets.UTF_8)));
+		DownloadOutcome outcome = download.run(
+				new ConsumerRecord<>("video.completed", 0, 0, "r", "not json".getBytes(StandardCharsets.UTF_8)),
+				Instant.now());
 
 		assertThat(outcome.records()).extracting(ProducerRecord::topic)
 			.containsExactly("video.completed-dlt", "video.failed");
@@ -110,14 +113,15 @@ class RecordDownloadTests {
 		RecordDownload download = new RecordDownload(RecordDownloadTests::stored, this.failedRecords, this.events,
 				this.clock);
 
-		DownloadOutcome outcome = download
-			.run(new ConsumerRecord<>("video.completed", 0, 0, null, "not json".getBytes(StandardCharsets.UTF_8)));
+		DownloadOutcome outcome = download.run(
+				new ConsumerRecord<>("video.completed", 0, 0, null, "not json".getBytes(StandardCharsets.UTF_8)),
+				Instant.now());
 
 		assertThat(outcome.records()).extracting(ProducerRecord::topic).containsExactly("video.completed-dlt");
 		assertThat(outcome.entry()).isNull();
 	}
 
-	private static VideoStored stored(VideoCompleted completed) {
+	private static VideoStored stored(VideoCompleted completed, ProviderTime providerTime) {
 		return new VideoStored(1, completed.requestId(), completed.provider(), completed.model(),
 				completed.providerTaskId(), "bucket", "key.mp4", "s3://bucket/key.mp4", 16, "00", "video/mp4", null,
 				null, null, completed.metadata());

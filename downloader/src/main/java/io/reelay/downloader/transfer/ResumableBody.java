@@ -29,6 +29,8 @@ final class ResumableBody extends InputStream {
 
 	private final Waits waits;
 
+	private final ProviderTime providerTime;
+
 	private final int maxResumes;
 
 	private final long total;
@@ -43,12 +45,17 @@ final class ResumableBody extends InputStream {
 
 	private int resumes;
 
-	ResumableBody(VideoFetcher fetcher, DownloadRequest request, FetchResponse first, int maxResumes, Waits waits) {
+	/**
+	 * @param providerTime where the time until each resume's answer adds up
+	 */
+	ResumableBody(VideoFetcher fetcher, DownloadRequest request, FetchResponse first, int maxResumes, Waits waits,
+			ProviderTime providerTime) {
 		this.fetcher = fetcher;
 		this.request = request;
 		this.current = first;
 		this.maxResumes = maxResumes;
 		this.waits = waits;
+		this.providerTime = providerTime;
 		this.total = first.contentLength();
 		this.validator = validatorOf(first);
 		this.resumable = first.acceptsRanges() && this.total > 0;
@@ -104,12 +111,16 @@ final class ResumableBody extends InputStream {
 			log.info("resuming {} at byte {} of {} ({}), resume {} of {}", hostOf(this.request), this.position,
 					this.total, broken.getMessage(), this.resumes, this.maxResumes);
 			FetchResponse next;
+			long start = System.nanoTime();
 			try {
 				next = this.fetcher.get(this.request.uri(), this.request.headers(), this.position, this.validator);
 			}
 			catch (IOException ex) {
 				broken = ex;
 				continue;
+			}
+			finally {
+				this.providerTime.addSince(start);
 			}
 			if (continues(next)) {
 				this.current = next;

@@ -69,10 +69,11 @@ public final class VideoTransfer {
 	 * redelivered record), which is then returned as it is. A bucket that cannot be read
 	 * is retried like a download.
 	 * @param metadata object metadata known before the download
+	 * @param providerTime where the time of the provider's calls adds up
 	 * @throws ReelayException when the video cannot be stored; retries are over by then
 	 */
 	public StoredObject store(VideoProvider provider, VideoCompleted completed, String key, String contentType,
-			Map<String, String> metadata) {
+			Map<String, String> metadata, ProviderTime providerTime) {
 		Instant notReadyUntil = ((completed.completedAt() != null) ? completed.completedAt() : this.clock.instant())
 			.plus(this.retry.notReadyWindow());
 		VideoCompleted current = completed;
@@ -88,11 +89,11 @@ public final class VideoTransfer {
 					return stored.get();
 				}
 				if (refresh) {
-					current = refreshed(provider, current);
+					current = refreshed(provider, current, providerTime);
 					refresh = false;
 					refreshed = true;
 				}
-				return attempt(provider.download(current), key, contentType, metadata, notReadyUntil);
+				return attempt(provider.download(current), key, contentType, metadata, notReadyUntil, providerTime);
 			}
 			catch (DownloadFailure failure) {
 				if (failure.next() == DownloadFailure.Next.REFRESH_URL && !refreshed) {
@@ -133,16 +134,21 @@ public final class VideoTransfer {
 	}
 
 	private StoredObject attempt(DownloadRequest request, String key, String contentType, Map<String, String> metadata,
-			Instant notReadyUntil) {
+			Instant notReadyUntil, ProviderTime providerTime) {
 		String where = request.uri().getHost();
 		FetchResponse response;
+		long start = System.nanoTime();
 		try {
 			response = this.fetcher.get(request.uri(), request.headers(), -1, null);
 		}
 		catch (IOException ex) {
 			throw DownloadFailure.retry("could not fetch the video from " + where + ": " + ex.getMessage(), null, ex);
 		}
-		ResumableBody body = new ResumableBody(this.fetcher, request, response, this.retry.maxResumes(), this.waits);
+		finally {
+			providerTime.addSince(start);
+		}
+		ResumableBody body = new ResumableBody(this.fetcher, request, response, this.retry.maxResumes(), this.waits,
+				providerTime);
 		try (body) {
 			Answers.requireVideo(response, this.clock.instant().isBefore(notReadyUntil), where);
 			if (response.contentLength() > this.maxSize) {
@@ -165,8 +171,15 @@ public final class VideoTransfer {
 	}
 
 	/** The provider's answer for the job now: providers sign a new URL on each call. */
-	private VideoCompleted refreshed(VideoProvider provider, VideoCompleted completed) {
-		TaskStatus status = provider.status(completed.providerTaskId());
+	private VideoCompleted refreshed(VideoProvider provider, VideoCompleted completed, ProviderTime providerTime) {
+		TaskStatus status;
+		long start = System.nanoTime();
+		try {
+			status = provider.status(completed.providerTaskId());
+		}
+		finally {
+			providerTime.addSince(start);
+		}
 		if (!(status instanceof TaskStatus.Succeeded) || ((TaskStatus.Succeeded) status).download() == null) {
 			throw DownloadFailure.giveUp(FailureCode.NOT_FOUND, "the download URL no longer works and "
 					+ provider.name() + " offers no other (the job is now '" + status.providerStatus() + "')");

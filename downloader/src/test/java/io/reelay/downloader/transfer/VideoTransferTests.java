@@ -93,7 +93,7 @@ class VideoTransferTests {
 		byte[] served = simulator.videoOf(task.id());
 
 		StoredObject stored = transfer().store(generic(), completed(task), key(), "video/mp4",
-				Map.of("request-id", "r1"));
+				Map.of("request-id", "r1"), new ProviderTime());
 
 		assertThat(served.length).isGreaterThan(2 * PART);
 		assertThat(stored.size()).isEqualTo(served.length);
@@ -111,7 +111,7 @@ class VideoTransferTests {
 		String key = key();
 		store.startUpload(key, "video/mp4", Map.of()).sendPart(new byte[PART], PART).join();
 
-		transfer().store(generic(), completed(task), key, "video/mp4", Map.of());
+		transfer().store(generic(), completed(task), key, "video/mp4", Map.of(), new ProviderTime());
 
 		assertThat(store.incompleteUploads(key)).isEmpty();
 		assertThat(read(key)).isEqualTo(simulator.videoOf(task.id()));
@@ -123,7 +123,8 @@ class VideoTransferTests {
 		simulator.faults().add(FaultRule.on("generic", Operation.DOWNLOAD, Fault.TRUNCATE).withTimes(1));
 		byte[] served = simulator.videoOf(task.id());
 
-		StoredObject stored = transfer().store(generic(), completed(task), key(), "video/mp4", Map.of());
+		StoredObject stored = transfer().store(generic(), completed(task), key(), "video/mp4", Map.of(),
+				new ProviderTime());
 
 		assertThat(stored.sha256()).isEqualTo(sha256(served));
 		var gets = simulator.received("generic")
@@ -143,7 +144,7 @@ class VideoTransferTests {
 			String key = key();
 
 			StoredObject stored = transfer().store(generic(), completedAt(server.url("/v.mp4")), key, "video/mp4",
-					Map.of());
+					Map.of(), new ProviderTime());
 
 			assertThat(stored.sha256()).isEqualTo(sha256(video));
 			assertThat(server.requests()).hasSize(2);
@@ -162,7 +163,7 @@ class VideoTransferTests {
 			TestServer.send(exchange, 200, video, 0, (n == 0) ? PART + 7 : video.length);
 		})) {
 			StoredObject stored = transfer().store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4",
-					Map.of());
+					Map.of(), new ProviderTime());
 
 			assertThat(stored.sha256()).isEqualTo(sha256(video));
 			assertThat(server.requests().get(1).getFirst("If-Range")).isEqualTo("\"v0\"");
@@ -197,7 +198,8 @@ class VideoTransferTests {
 
 			StoredObject stored;
 			try {
-				stored = transfer.store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4", Map.of());
+				stored = transfer.store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4", Map.of(),
+						new ProviderTime());
 			}
 			finally {
 				done.countDown();
@@ -227,7 +229,7 @@ class VideoTransferTests {
 					Waits.SLEEP.pause(pause);
 				});
 
-		StoredObject stored = patient.store(openai, completed, key(), "video/mp4", Map.of());
+		StoredObject stored = patient.store(openai, completed, key(), "video/mp4", Map.of(), new ProviderTime());
 
 		assertThat(stored.sha256()).isEqualTo(sha256(simulator.videoOf(task.id())));
 		assertThat(this.pauses).isNotEmpty();
@@ -239,7 +241,8 @@ class VideoTransferTests {
 		String key = key();
 
 		assertThatExceptionOfType(ReelayException.class)
-			.isThrownBy(() -> transfer().store(generic(), completed(task), key, "video/mp4", Map.of()))
+			.isThrownBy(
+					() -> transfer().store(generic(), completed(task), key, "video/mp4", Map.of(), new ProviderTime()))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.INVALID_CONTENT))
 			.withMessageContaining("not an MP4");
 		assertThat(store.stat(key)).isEmpty();
@@ -253,7 +256,7 @@ class VideoTransferTests {
 		VideoTransfer small = transfer(properties(DataSize.ofBytes(2L * PART + 1), 8));
 
 		assertThatExceptionOfType(ReelayException.class)
-			.isThrownBy(() -> small.store(generic(), completed(task), key, "video/mp4", Map.of()))
+			.isThrownBy(() -> small.store(generic(), completed(task), key, "video/mp4", Map.of(), new ProviderTime()))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.INVALID_CONTENT))
 			.withMessageContaining("larger than reelay.downloader.max-size");
 		assertThat(store.stat(key)).isEmpty();
@@ -268,7 +271,7 @@ class VideoTransferTests {
 
 			assertThatExceptionOfType(ReelayException.class)
 				.isThrownBy(() -> transfer(properties(DataSize.ofBytes(PART - 1), 8)).store(generic(),
-						completedAt(server.url("/big.mp4")), key, "video/mp4", Map.of()))
+						completedAt(server.url("/big.mp4")), key, "video/mp4", Map.of(), new ProviderTime()))
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.INVALID_CONTENT))
 				.withMessageContaining("the video is " + PART + " bytes, larger than");
 			assertThat(server.requests()).hasSize(1);
@@ -294,7 +297,7 @@ class VideoTransferTests {
 
 			assertThatExceptionOfType(ReelayException.class)
 				.isThrownBy(() -> transfer(properties(DataSize.ofBytes(3L * PART), 8)).store(generic(),
-						completedAt(server.url("/endless.mp4")), key, "video/mp4", Map.of()))
+						completedAt(server.url("/endless.mp4")), key, "video/mp4", Map.of(), new ProviderTime()))
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.INVALID_CONTENT));
 			assertThat(store.stat(key)).isEmpty();
 			assertThat(store.incompleteUploads(key)).isEmpty();
@@ -317,7 +320,7 @@ class VideoTransferTests {
 			TestServer.send(exchange, 200, video, 0, (n == 0) ? 5000 : video.length);
 		})) {
 			StoredObject stored = transfer().store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4",
-					Map.of());
+					Map.of(), new ProviderTime());
 
 			assertThat(stored.sha256()).isEqualTo(sha256(video));
 			assertThat(server.requests()).hasSize(3);
@@ -332,7 +335,7 @@ class VideoTransferTests {
 
 			assertThatExceptionOfType(ReelayException.class)
 				.isThrownBy(() -> transfer(properties(DataSize.ofGigabytes(1), 3)).store(generic(),
-						completedAt(server.url("/v.mp4")), key, "video/mp4", Map.of()))
+						completedAt(server.url("/v.mp4")), key, "video/mp4", Map.of(), new ProviderTime()))
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.DOWNLOAD_FAILED))
 				.withMessageContaining("gave up after 3 attempts");
 			assertThat(server.requests()).hasSize(3);
@@ -353,7 +356,7 @@ class VideoTransferTests {
 			TestServer.send(exchange, 200, video, 0, video.length);
 		})) {
 			StoredObject stored = transfer().store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4",
-					Map.of());
+					Map.of(), new ProviderTime());
 
 			assertThat(stored.sha256()).isEqualTo(sha256(video));
 			assertThat(this.pauses).hasSize(3);
@@ -370,7 +373,7 @@ class VideoTransferTests {
 			VideoCompleted old = completedAt(server.url("/v.mp4"), Instant.now().minus(Duration.ofMinutes(5)));
 
 			assertThatExceptionOfType(ReelayException.class)
-				.isThrownBy(() -> transfer().store(generic(), old, key(), "video/mp4", Map.of()))
+				.isThrownBy(() -> transfer().store(generic(), old, key(), "video/mp4", Map.of(), new ProviderTime()))
 				.withMessageContaining("HTTP 400: bad request");
 			assertThat(server.requests()).hasSize(1);
 		}
@@ -387,7 +390,8 @@ class VideoTransferTests {
 			}
 			TestServer.send(exchange, 200, video, 0, video.length);
 		})) {
-			transfer().store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4", Map.of());
+			transfer().store(generic(), completedAt(server.url("/v.mp4")), key(), "video/mp4", Map.of(),
+					new ProviderTime());
 
 			assertThat(this.pauses).containsExactly(Duration.ofSeconds(7));
 		}
@@ -405,7 +409,7 @@ class VideoTransferTests {
 
 			try {
 				assertThatExceptionOfType(DownloadAbandoned.class).isThrownBy(() -> stopping.store(generic(),
-						completedAt(server.url("/v.mp4")), key(), "video/mp4", Map.of()));
+						completedAt(server.url("/v.mp4")), key(), "video/mp4", Map.of(), new ProviderTime()));
 			}
 			finally {
 				Thread.interrupted();
@@ -424,8 +428,8 @@ class VideoTransferTests {
 			VideoTransfer transfer = new VideoTransfer(this.fetcher, unreachable,
 					properties(DataSize.ofGigabytes(1), 3), java.time.Clock.systemUTC(), this.pauses::add);
 
-			assertThatExceptionOfType(ReelayException.class)
-				.isThrownBy(() -> transfer.store(generic(), completed(task), key(), "video/mp4", Map.of()))
+			assertThatExceptionOfType(ReelayException.class).isThrownBy(
+					() -> transfer.store(generic(), completed(task), key(), "video/mp4", Map.of(), new ProviderTime()))
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.STORAGE_FAILED))
 				.withMessageContaining("gave up after 3 attempts");
 			assertThat(this.pauses).hasSize(2);
@@ -442,7 +446,7 @@ class VideoTransferTests {
 
 		long retrievesBefore = retrieves();
 
-		StoredObject stored = transfer().store(minimax(), stale, key(), "video/mp4", Map.of());
+		StoredObject stored = transfer().store(minimax(), stale, key(), "video/mp4", Map.of(), new ProviderTime());
 
 		assertThat(stored.sha256()).isEqualTo(sha256(simulator.videoOf(task.id())));
 		assertThat(retrieves() - retrievesBefore).isEqualTo(1);
@@ -455,7 +459,7 @@ class VideoTransferTests {
 				new DownloadLocation("http://127.0.0.1:1/gone.mp4", Instant.now().minusSeconds(60)), null,
 				Instant.now(), Instant.now(), Instant.now(), Map.of());
 
-		StoredObject stored = transfer().store(minimax(), stale, key(), "video/mp4", Map.of());
+		StoredObject stored = transfer().store(minimax(), stale, key(), "video/mp4", Map.of(), new ProviderTime());
 
 		assertThat(stored.sha256()).isEqualTo(sha256(simulator.videoOf(task.id())));
 	}
@@ -469,7 +473,7 @@ class VideoTransferTests {
 				Instant.now().minus(Duration.ofMinutes(5)), Map.of());
 
 		assertThatExceptionOfType(ReelayException.class)
-			.isThrownBy(() -> transfer().store(generic(), stale, key(), "video/mp4", Map.of()))
+			.isThrownBy(() -> transfer().store(generic(), stale, key(), "video/mp4", Map.of(), new ProviderTime()))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(FailureCode.NOT_FOUND));
 	}
 
