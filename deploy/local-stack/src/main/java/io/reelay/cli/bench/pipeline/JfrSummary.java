@@ -18,14 +18,17 @@ import io.reelay.cli.bench.Text;
  * @param samples the execution samples
  * @param span first sample → last
  * @param selfMethods samples by the method on top of the stack, most first
+ * @param selfPackages samples by the package of that method, to three parts
+ * ({@code org.apache.kafka}, {@code java.util.concurrent}), most first: where a flat list
+ * of methods adds up
  * @param underReelay samples by the first {@code io.reelay.} frame from the top, most
  * first
  * @param threads samples by thread name, numbers folded ({@code simulator-N}), most first
  * @param collections garbage collections in the recording
  * @param gcPauses their pauses, summed
  */
-public record JfrSummary(long samples, Duration span, List<Share> selfMethods, List<Share> underReelay,
-		List<Share> threads, long collections, Duration gcPauses) {
+public record JfrSummary(long samples, Duration span, List<Share> selfMethods, List<Share> selfPackages,
+		List<Share> underReelay, List<Share> threads, long collections, Duration gcPauses) {
 
 	/** Samples of one method, one Reelay frame or one kind of thread. */
 	public record Share(String name, long samples) {
@@ -34,6 +37,7 @@ public record JfrSummary(long samples, Duration span, List<Share> selfMethods, L
 
 	public JfrSummary {
 		selfMethods = List.copyOf(selfMethods);
+		selfPackages = List.copyOf(selfPackages);
 		underReelay = List.copyOf(underReelay);
 		threads = List.copyOf(threads);
 	}
@@ -56,6 +60,8 @@ public record JfrSummary(long samples, Duration span, List<Share> selfMethods, L
 		}
 		lines.add("top methods (self, the frame the sample was taken in):");
 		addShares(lines, this.selfMethods, n);
+		lines.add("top packages (self):");
+		addShares(lines, this.selfPackages, n);
 		lines.add("under Reelay code (the first io.reelay frame from the top):");
 		addShares(lines, this.underReelay, n);
 		lines.add("threads:");

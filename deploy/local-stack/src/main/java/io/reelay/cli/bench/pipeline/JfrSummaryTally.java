@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,11 @@ final class JfrSummaryTally {
 
 	private static final String REELAY = "io.reelay.";
 
+	private static final String LAMBDA = "$$Lambda";
+
 	private final Map<String, Long> selfMethods = new HashMap<>();
+
+	private final Map<String, Long> selfPackages = new HashMap<>();
 
 	private final Map<String, Long> underReelay = new HashMap<>();
 
@@ -76,6 +81,8 @@ final class JfrSummaryTally {
 		RecordedStackTrace stack = sample.getStackTrace();
 		List<RecordedFrame> frames = (stack != null) ? stack.getFrames() : List.of();
 		count(this.selfMethods, frames.isEmpty() ? "(no stack)" : nameOf(frames.get(0)));
+		RecordedMethod top = frames.isEmpty() ? null : frames.get(0).getMethod();
+		count(this.selfPackages, (top != null) ? packageOf(classOf(top)) : "(no method)");
 		count(this.underReelay, firstReelayFrame(frames, stack != null && stack.isTruncated()));
 	}
 
@@ -102,7 +109,31 @@ final class JfrSummaryTally {
 		if (method == null) {
 			return "(unknown method)";
 		}
-		return shortClassName(method.getType().getName()) + "." + method.getName();
+		return shortClassName(classOf(method)) + "." + method.getName();
+	}
+
+	/**
+	 * A method's class, a lambda's hidden class without its generated number and address
+	 * ({@code PollLoop$$Lambda$1298+0x…}, → {@code PollLoop$$Lambda}) so that its samples
+	 * add up under one name.
+	 */
+	static String classOf(RecordedMethod method) {
+		return withoutLambdaSuffix(method.getType().getName());
+	}
+
+	static String withoutLambdaSuffix(String className) {
+		int lambda = className.indexOf(LAMBDA);
+		return (lambda < 0) ? className : className.substring(0, lambda + LAMBDA.length());
+	}
+
+	/** The package of a class, to its first three parts. */
+	static String packageOf(String className) {
+		int lastDot = className.lastIndexOf('.');
+		if (lastDot < 0) {
+			return "(no package)";
+		}
+		List<String> parts = Arrays.asList(className.substring(0, lastDot).split("\\."));
+		return String.join(".", parts.subList(0, Math.min(3, parts.size())));
 	}
 
 	static String shortClassName(String className) {
@@ -131,8 +162,8 @@ final class JfrSummaryTally {
 
 	private JfrSummary summary() {
 		Duration span = (this.first != null) ? Duration.between(this.first, this.last) : Duration.ZERO;
-		return new JfrSummary(this.samples, span, sorted(this.selfMethods), sorted(this.underReelay),
-				sorted(this.threads), this.collections, this.gcPauses);
+		return new JfrSummary(this.samples, span, sorted(this.selfMethods), sorted(this.selfPackages),
+				sorted(this.underReelay), sorted(this.threads), this.collections, this.gcPauses);
 	}
 
 	private static List<JfrSummary.Share> sorted(Map<String, Long> counts) {

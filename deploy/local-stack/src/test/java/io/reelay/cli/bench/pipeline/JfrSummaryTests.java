@@ -60,28 +60,37 @@ class JfrSummaryTests {
 			.contains("cli.bench.pipeline.JfrSummaryTests.burnCpuInANamedMethod");
 		assertThat(summary.underReelay()).extracting(JfrSummary.Share::name)
 			.contains("cli.bench.pipeline.JfrSummaryTests.burnCpuInANamedMethod");
+		assertThat(summary.selfPackages()).extracting(JfrSummary.Share::name).contains("io.reelay.cli");
 		assertThat(summary.threads()).extracting(JfrSummary.Share::name).contains("burner-N");
 		assertThat(summary.lines(3)).first().asString().contains("execution samples");
 		assertThat(summary.lines(3)).contains("top methods (self, the frame the sample was taken in):",
-				"under Reelay code (the first io.reelay frame from the top):", "threads:");
+				"top packages (self):", "under Reelay code (the first io.reelay frame from the top):", "threads:");
 		assertThat(summary.lines(3)).anyMatch((line) -> line
 			.matches(" +\\d+\\.\\d%  cli\\.bench\\.pipeline\\." + "JfrSummaryTests\\.burnCpuInANamedMethod"));
 		assertThat(Files.size(file)).isPositive();
 	}
 
 	@Test
-	void shortensClassNamesAndFoldsThreadNumbers() {
+	void shortensClassNamesAndFoldsLambdasAndThreadNumbers() {
 		assertThat(JfrSummaryTally.shortClassName("org.apache.kafka.clients.producer.internals.Sender"))
 			.isEqualTo("o.a.k.c.p.internals.Sender");
 		assertThat(JfrSummaryTally.shortClassName("io.reelay.poller.PollLoop")).isEqualTo("poller.PollLoop");
 		assertThat(JfrSummaryTally.shortClassName("Unpackaged")).isEqualTo("Unpackaged");
+		assertThat(JfrSummaryTally
+			.withoutLambdaSuffix("io.reelay.poller.PollLoop$$Lambda$1298+0x00007fcfbc584000.2028300589"))
+			.isEqualTo("io.reelay.poller.PollLoop$$Lambda");
+		assertThat(JfrSummaryTally.packageOf("org.apache.kafka.clients.producer.internals.Sender$1"))
+			.isEqualTo("org.apache.kafka");
+		assertThat(JfrSummaryTally.packageOf("java.util.HashMap$Node")).isEqualTo("java.util");
+		assertThat(JfrSummaryTally.packageOf("Unpackaged")).isEqualTo("(no package)");
 		assertThat(JfrSummaryTally.threadKind("kafka-producer-network-thread | producer-12"))
 			.isEqualTo("kafka-producer-network-thread | producer-N");
 	}
 
 	@Test
 	void anEmptySummarySaysSoInOneLine() {
-		JfrSummary empty = new JfrSummary(0, Duration.ZERO, List.of(), List.of(), List.of(), 0, Duration.ZERO);
+		JfrSummary empty = new JfrSummary(0, Duration.ZERO, List.of(), List.of(), List.of(), List.of(), 0,
+				Duration.ZERO);
 
 		assertThat(empty.lines(5))
 			.containsExactly("0 execution samples over 0.0 s; 0 garbage collections, 0 ms " + "paused in all");
