@@ -1,6 +1,5 @@
 package io.reelay.storage;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -8,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
@@ -33,6 +33,9 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 	/** For multipart uploads driven part by part, which only the async client offers. */
 	private final MinioAsyncClient asyncClient;
 
+	/** Single PUTs of bytes in memory: see {@link InMemoryPuts}. */
+	private final InMemoryPuts inMemoryPuts;
+
 	private final String bucket;
 
 	private final long partSize;
@@ -48,6 +51,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 			.region(properties.region())
 			.credentials(properties.accessKey(), properties.secretKey())
 			.build();
+		this.inMemoryPuts = new InMemoryPuts(this.asyncClient);
 		this.bucket = properties.bucket();
 		this.partSize = properties.partSize().toBytes();
 	}
@@ -153,13 +157,10 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 		Map<String, String> complete = new HashMap<>(metadata);
 		complete.put(SHA256, sha256);
 		try {
-			this.client.putObject(PutObjectArgs.builder()
-				.bucket(this.bucket)
-				.object(key)
-				.stream(new ByteArrayInputStream(content, 0, length), length, -1)
-				.contentType(contentType)
-				.userMetadata(complete)
-				.build());
+			this.inMemoryPuts.put(this.bucket, key, content, length, contentType, complete).join();
+		}
+		catch (CompletionException ex) {
+			throw failure("upload " + key, ex.getCause());
 		}
 		catch (Exception ex) {
 			throw failure("upload " + key, ex);

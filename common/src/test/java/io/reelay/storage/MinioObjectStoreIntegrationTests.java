@@ -116,6 +116,10 @@ class MinioObjectStoreIntegrationTests {
 		StoredObject found = store.find(key).orElseThrow();
 		assertThat(found.size()).isEqualTo(4000);
 		assertThat(found.metadata()).containsEntry("sha256", "abc123").containsEntry("provider", "generic");
+		assertThat(found.contentType()).isEqualTo("video/mp4");
+		try (InputStream in = store.open(key)) {
+			assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOf(content, 4000));
+		}
 	}
 
 	@Test
