@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code reelay bench}: measurements of Reelay on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Reelay on this machine.",
-		subcommands = { BenchPollingCommand.class, BenchDownloadCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { BenchPipelineCommand.class, BenchPollingCommand.class, BenchDownloadCommand.class,
+				CommandLine.HelpCommand.class })
 final class BenchCommand implements Runnable {
 
 	@CommandLine.Spec

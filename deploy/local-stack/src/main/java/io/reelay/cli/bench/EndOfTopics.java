@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * A consumer of the benches' event topics that sees only what is published from now on.
  */
-final class EndOfTopics {
+public final class EndOfTopics {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -28,7 +28,7 @@ final class EndOfTopics {
 	 * {@code types}, which must exist, positioned after their last record.
 	 * @param extra further consumer settings
 	 */
-	static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, List<EventType> types,
+	public static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, List<EventType> types,
 			Map<String, Object> extra) {
 		Map<String, Object> config = new HashMap<>(extra);
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

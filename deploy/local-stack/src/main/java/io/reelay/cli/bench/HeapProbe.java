@@ -23,7 +23,7 @@ import com.sun.tools.attach.VirtualMachine;
  * that, through {@code jcmd}; failing that, unknown. Also its resident set size, where
  * {@code /proc} tells.
  */
-final class HeapProbe implements AutoCloseable {
+public final class HeapProbe implements AutoCloseable {
 
 	private static final Pattern JCMD_USED = Pattern.compile("used (\\d+)K");
 
@@ -43,7 +43,7 @@ final class HeapProbe implements AutoCloseable {
 	}
 
 	/** Attaches to {@code pid}; if that fails, says why in {@link #how()}. */
-	static HeapProbe of(long pid) {
+	public static HeapProbe of(long pid) {
 		try {
 			JMXConnector connector = connect(pid);
 			MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(connector.getMBeanServerConnection(),
@@ -69,12 +69,12 @@ final class HeapProbe implements AutoCloseable {
 	}
 
 	/** How the heap is read. */
-	String how() {
+	public String how() {
 		return this.how;
 	}
 
 	/** Bytes of heap in use right after a full collection, if it can be read. */
-	OptionalLong heapAfterGc() {
+	public OptionalLong heapAfterGc() {
 		if (this.memory != null) {
 			try {
 				this.memory.gc();
@@ -94,9 +94,25 @@ final class HeapProbe implements AutoCloseable {
 	}
 
 	/**
+	 * Bytes of heap in use now, garbage included, without forcing a collection; only
+	 * through JMX.
+	 */
+	public OptionalLong heapUsed() {
+		if (this.memory == null) {
+			return OptionalLong.empty();
+		}
+		try {
+			return OptionalLong.of(this.memory.getHeapMemoryUsage().getUsed());
+		}
+		catch (RuntimeException ex) {
+			return OptionalLong.empty();
+		}
+	}
+
+	/**
 	 * Resident set size in bytes, from {@code /proc/<pid>/status}, where there is one.
 	 */
-	OptionalLong rss() {
+	public OptionalLong rss() {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(this.pid), "status"))) {
 				if (line.startsWith("VmRSS:")) {

@@ -3,7 +3,7 @@ package io.reelay.cli.bench;
 import java.util.Arrays;
 
 /** Mean and nearest-rank percentiles, as {@code PollingSimulation} reports them. */
-final class Percentiles {
+public final class Percentiles {
 
 	private final double[] sorted;
 
@@ -11,14 +11,14 @@ final class Percentiles {
 		this.sorted = sorted;
 	}
 
-	static Percentiles of(double[] values) {
+	public static Percentiles of(double[] values) {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);
 		return new Percentiles(sorted);
 	}
 
 	/** The smallest value that the share {@code p} of the values is not above. */
-	double at(double p) {
+	public double at(double p) {
 		if (this.sorted.length == 0) {
 			return Double.NaN;
 		}
@@ -26,11 +26,11 @@ final class Percentiles {
 		return this.sorted[Math.max(0, rank - 1)];
 	}
 
-	double mean() {
+	public double mean() {
 		return Arrays.stream(this.sorted).average().orElse(Double.NaN);
 	}
 
-	double max() {
+	public double max() {
 		return (this.sorted.length == 0) ? Double.NaN : this.sorted[this.sorted.length - 1];
 	}
 

@@ -50,6 +50,15 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static ServiceProcess start(Class<?> main, String maxHeap, Map<String, String> settings, Path log)
 			throws IOException {
+		return start(main, maxHeap, List.of(), settings, log);
+	}
+
+	/**
+	 * As {@link #start(Class, String, Map, Path)}, with further options for the JVM, e.g.
+	 * {@code -XX:TieredStopAtLevel=1}.
+	 */
+	public static ServiceProcess start(Class<?> main, String maxHeap, List<String> jvmOptions,
+			Map<String, String> settings, Path log) throws IOException {
 		Files.createDirectories(log.toAbsolutePath().getParent());
 		Files.deleteIfExists(log);
 		String java = javaCommand();
@@ -60,6 +69,7 @@ public final class ServiceProcess implements AutoCloseable {
 			// Kafka still uses sun.misc.Unsafe, which JDK 24+ warns about on every start
 			command.add("--sun-misc-unsafe-memory-access=allow");
 		}
+		command.addAll(jvmOptions);
 		command.add("-Dreelay.log.file=" + log.toAbsolutePath());
 		command.addAll(classPathAndMain(main));
 		settings.forEach((name, value) -> command.add("--" + name + "=" + value));
@@ -136,7 +146,7 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** CPU time the service used so far, if the platform tells. */
-	Optional<Duration> cpuTime() {
+	public Optional<Duration> cpuTime() {
 		return this.process.toHandle().info().totalCpuDuration();
 	}
 

@@ -5,17 +5,17 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** How the benchmark writes numbers: the same in every locale. */
-final class Text {
+public final class Text {
 
 	private Text() {
 	}
 
-	static String format(String format, Object... args) {
+	public static String format(String format, Object... args) {
 		return String.format(Locale.ROOT, format, args);
 	}
 
 	/** A measured time, to a tenth of a second: {@code 6.2 s}. */
-	static String seconds(Duration duration) {
+	public static String seconds(Duration duration) {
 		return format("%.1f s", duration.toNanos() / 1e9);
 	}
 
@@ -28,17 +28,17 @@ final class Text {
 	}
 
 	/** A ratio: {@code 0.42x}. */
-	static String ratio(double ratio) {
+	public static String ratio(double ratio) {
 		return format("%.2fx", ratio);
 	}
 
 	/** {@code 4} or {@code 2.5}. */
-	static String number(double value) {
+	public static String number(double value) {
 		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
 	/** Whole megabytes, or {@code n/a} for a negative (unknown) size. */
-	static String megabytes(long bytes) {
+	public static String megabytes(long bytes) {
 		return (bytes < 0) ? "n/a" : format("%.0f", bytes / (1024.0 * 1024.0));
 	}
 

@@ -6,18 +6,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A plain-text table: the first column left-aligned, the others right-aligned. */
-final class TextTable {
+public final class TextTable {
 
 	private final List<String[]> rows = new ArrayList<>();
 
 	private final int columns;
 
-	TextTable(String... headings) {
+	public TextTable(String... headings) {
 		this.columns = headings.length;
 		this.rows.add(headings);
 	}
 
-	TextTable row(String... cells) {
+	public TextTable row(String... cells) {
 		if (cells.length != this.columns) {
 			throw new IllegalArgumentException("expected " + this.columns + " cells, got " + Arrays.toString(cells));
 		}
@@ -25,7 +25,7 @@ final class TextTable {
 		return this;
 	}
 
-	void print(PrintWriter out, String indent) {
+	public void print(PrintWriter out, String indent) {
 		int[] widths = new int[this.columns];
 		for (String[] row : this.rows) {
 			for (int column = 0; column < this.columns; column++) {
