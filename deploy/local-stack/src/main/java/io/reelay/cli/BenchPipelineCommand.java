@@ -80,6 +80,11 @@ final class BenchPipelineCommand implements Callable<Integer> {
 			description = "PUTs of the raw S3 measurement (default: ${DEFAULT-VALUE}).")
 	int puts;
 
+	@Option(names = "--transactions", defaultValue = "3000",
+			description = "Kafka transactions of the raw measurement of what one costs; not a term of the ceiling "
+					+ "(default: ${DEFAULT-VALUE}).")
+	int transactions;
+
 	@Option(names = "--part-threads", defaultValue = "8",
 			description = "Threads of the raw HTTP and S3 measurements (default: ${DEFAULT-VALUE}).")
 	int partThreads;
@@ -117,7 +122,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
 
 	private RawParts.Settings partSettings() {
 		return new RawParts.Settings(this.kafkaRecords, this.httpCalls, this.puts, this.partThreads,
-				this.videoSize.bytes());
+				this.videoSize.bytes(), this.transactions);
 	}
 
 	private void validate() {
@@ -128,8 +133,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
 		else if (this.inFlight < 1) {
 			problem = "--in-flight must be at least 1, got " + this.inFlight;
 		}
-		else if (this.kafkaRecords < 1 || this.httpCalls < 1 || this.puts < 1 || this.partThreads < 1) {
-			problem = "--kafka-records, --http-calls, --puts and --part-threads must be at least 1";
+		else if (this.kafkaRecords < 1 || this.httpCalls < 1 || this.puts < 1 || this.partThreads < 1
+				|| this.transactions < 1) {
+			problem = "--kafka-records, --http-calls, --puts, --transactions and --part-threads must be at least 1";
 		}
 		else if (!this.heapLimit.matches("\\d+[kKmMgG]?")) {
 			problem = "--heap-limit must be a -Xmx size such as 256m or 1g, got " + this.heapLimit;

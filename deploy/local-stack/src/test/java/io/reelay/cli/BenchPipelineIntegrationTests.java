@@ -27,14 +27,15 @@ class BenchPipelineIntegrationTests {
 	@Test
 	void measuresThePartsThePipelineAndEachService() throws Exception {
 		int exit = this.reelay.execute("bench", "pipeline", "--jobs", "150", "--warmup-jobs", "50", "--half-load-jobs",
-				"100", "--kafka-records", "2000", "--http-calls", "300", "--puts", "100", "--part-threads", "2",
-				"--data-dir", this.data.toString());
+				"100", "--kafka-records", "2000", "--http-calls", "300", "--puts", "100", "--transactions", "60",
+				"--part-threads", "2", "--data-dir", this.data.toString());
 
 		String printed = this.reelay.printed();
 		assertThat(exit).as(printed).isZero();
 		assertThat(printed).containsPattern("Kafka produce \\+ consume\\s+" + NUMBER + " records/s")
 			.containsPattern("simulator HTTP\\s+" + NUMBER + " calls/s")
 			.containsPattern("S3 PUT\\s+" + NUMBER + " PUTs/s")
+			.containsPattern("\\(Kafka transactions\\)\\s+" + NUMBER + " transactions/s")
 			// each job: its request, video.submitted, video.completed and video.stored at
 			// least, and a create, a status and a download call at least
 			.containsPattern("k = " + NUMBER)

@@ -24,11 +24,14 @@ import io.reelay.cli.bench.Text;
  * @param underReelay samples by the first {@code io.reelay.} frame from the top, most
  * first
  * @param threads samples by thread name, numbers folded ({@code simulator-N}), most first
+ * @param threadCpu CPU load by thread name, numbers folded, from
+ * {@code jdk.ThreadCPULoad} (user and system, summed over its readings, in millionths):
+ * unlike execution samples it sees the JIT compiler's threads and threads in native code
  * @param collections garbage collections in the recording
  * @param gcPauses their pauses, summed
  */
 public record JfrSummary(long samples, Duration span, List<Share> selfMethods, List<Share> selfPackages,
-		List<Share> underReelay, List<Share> threads, long collections, Duration gcPauses) {
+		List<Share> underReelay, List<Share> threads, List<Share> threadCpu, long collections, Duration gcPauses) {
 
 	/** Samples of one method, one Reelay frame or one kind of thread. */
 	public record Share(String name, long samples) {
@@ -40,6 +43,7 @@ public record JfrSummary(long samples, Duration span, List<Share> selfMethods, L
 		selfPackages = List.copyOf(selfPackages);
 		underReelay = List.copyOf(underReelay);
 		threads = List.copyOf(threads);
+		threadCpu = List.copyOf(threadCpu);
 	}
 
 	/** Reads a recording's execution samples and collections. */
@@ -66,14 +70,19 @@ public record JfrSummary(long samples, Duration span, List<Share> selfMethods, L
 		addShares(lines, this.underReelay, n);
 		lines.add("threads:");
 		addShares(lines, this.threads, n);
+		if (!this.threadCpu.isEmpty()) {
+			lines.add("CPU by thread (jdk.ThreadCPULoad: JIT compiler threads and native code included):");
+			addShares(lines, this.threadCpu, n);
+		}
 		return lines;
 	}
 
-	private void addShares(List<String> lines, List<Share> shares, int n) {
+	/** The first {@code n} shares, each as a part of the whole list. */
+	private static void addShares(List<String> lines, List<Share> shares, int n) {
+		double total = shares.stream().mapToLong(Share::samples).sum();
 		shares.stream()
 			.limit(n)
-			.forEach((share) -> lines
-				.add(Text.format("  %5.1f%%  %s", 100.0 * share.samples() / this.samples, share.name())));
+			.forEach((share) -> lines.add(Text.format("  %5.1f%%  %s", 100.0 * share.samples() / total, share.name())));
 	}
 
 }

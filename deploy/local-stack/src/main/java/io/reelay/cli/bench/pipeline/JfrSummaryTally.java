@@ -37,6 +37,8 @@ final class JfrSummaryTally {
 
 	private final Map<String, Long> threads = new HashMap<>();
 
+	private final Map<String, Long> threadCpu = new HashMap<>();
+
 	private long samples;
 
 	private Instant first;
@@ -64,6 +66,10 @@ final class JfrSummaryTally {
 		String type = event.getEventType().getName();
 		if (type.equals("jdk.ExecutionSample")) {
 			addSample(event);
+		}
+		else if (type.equals("jdk.ThreadCPULoad") && event.getThread() != null) {
+			long millionths = Math.round((event.getFloat("user") + event.getFloat("system")) * 1_000_000);
+			this.threadCpu.merge(threadKind(event.getThread().getJavaName()), millionths, Long::sum);
 		}
 		else if (type.equals("jdk.GarbageCollection")) {
 			this.collections++;
@@ -163,7 +169,8 @@ final class JfrSummaryTally {
 	private JfrSummary summary() {
 		Duration span = (this.first != null) ? Duration.between(this.first, this.last) : Duration.ZERO;
 		return new JfrSummary(this.samples, span, sorted(this.selfMethods), sorted(this.selfPackages),
-				sorted(this.underReelay), sorted(this.threads), this.collections, this.gcPauses);
+				sorted(this.underReelay), sorted(this.threads), sorted(this.threadCpu), this.collections,
+				this.gcPauses);
 	}
 
 	private static List<JfrSummary.Share> sorted(Map<String, Long> counts) {

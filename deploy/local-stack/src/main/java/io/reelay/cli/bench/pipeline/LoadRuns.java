@@ -90,7 +90,8 @@ final class LoadRuns {
 	}
 
 	private Phase phase(String phase, int jobs, long startNanos) {
-		Collection<JobTrace> traces = this.watch.jobs(this.requests.prefixOf(phase));
+		Map<String, JobTrace> byId = this.watch.jobs(this.requests.prefixOf(phase));
+		Collection<JobTrace> traces = byId.values();
 		long firstPublished = traces.stream().mapToLong((job) -> job.publishedAt).min().orElse(0);
 		long lastEnded = traces.stream()
 			.filter(JobTrace::ended)
@@ -105,14 +106,18 @@ final class LoadRuns {
 		Duration took = Duration.ofNanos((lastEnded - firstPublished) * 1000);
 		this.out.println(Text.format("  %s: %,d requests ended in %s %s", phase, jobs, Text.seconds(took), outcomes));
 		this.out.flush();
-		return new Phase(phase, jobs, took, outcomes, traces);
+		return new Phase(phase, jobs, took, outcomes, byId);
 	}
 
 	/**
 	 * One phase's requests: how long from the first published to the last ended, and how
 	 * they ended.
 	 */
-	record Phase(String name, int jobs, Duration took, Map<String, Integer> outcomes, Collection<JobTrace> traces) {
+	record Phase(String name, int jobs, Duration took, Map<String, Integer> outcomes, Map<String, JobTrace> byId) {
+
+		Collection<JobTrace> traces() {
+			return this.byId.values();
+		}
 
 		double jobsPerSecond() {
 			return this.jobs / (this.took.toNanos() / 1e9);

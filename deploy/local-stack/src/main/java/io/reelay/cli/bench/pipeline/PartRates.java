@@ -11,8 +11,10 @@ import io.reelay.cli.bench.Text;
  * @param kafka records produced and consumed
  * @param http calls to the simulator
  * @param puts S3 PUTs
+ * @param transactions small Kafka transactions committed one after another (not a term of
+ * the ceiling)
  */
-public record PartRates(Run kafka, Run http, Run puts) {
+public record PartRates(Run kafka, Run http, Run puts, Run transactions) {
 
 	public double kafkaRecordsPerSecond() {
 		return this.kafka.perSecond();

@@ -77,6 +77,9 @@ public final class PipelineBench {
 				LoadRuns.Phase half = runs.paced("half", settings.halfLoadJobs(), halfRate);
 				Map<String, Footprint.ServiceMemory> memoryAfter = footprint.read();
 				requireAllUp(stack);
+				for (LoadRuns.Phase phase : List.of(saturated, half)) {
+					TraceFiles.write(settings.outputDirectory().resolve("traces"), phase.name(), phase.byId());
+				}
 				return new PipelineReport(settings, parts, cost, saturated, StageOverheads.of(saturated.traces()), half,
 						StageOverheads.of(half.traces()), cpu, peaks(memory, memoryAfter), summaries(recordings),
 						recordings);

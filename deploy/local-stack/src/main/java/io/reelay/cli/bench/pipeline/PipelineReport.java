@@ -22,7 +22,7 @@ public record PipelineReport(PipelineBench.Settings settings, PartRates parts, J
 
 	static final double P99_TARGET_MILLIS = 50;
 
-	private static final int PROFILE_LINES = 8;
+	private static final int PROFILE_LINES = 5;
 
 	public double efficiency() {
 		return this.saturated.jobsPerSecond() / this.cost.ceiling(this.parts);
@@ -36,13 +36,11 @@ public record PipelineReport(PipelineBench.Settings settings, PartRates parts, J
 	public void print(PrintWriter out) {
 		out.println();
 		out.println("The parts, raw, on this machine (plain clients):");
-		TextTable parts = new TextTable("part", "rate", "measured with");
-		parts.row("Kafka produce + consume", Text.format("%,.0f records/s", this.parts.kafkaRecordsPerSecond()),
-				this.parts.kafkaMethod());
-		parts.row("simulator HTTP", Text.format("%,.0f calls/s", this.parts.httpCallsPerSecond()),
-				this.parts.httpMethod());
-		parts.row("S3 PUT", Text.format("%,.0f PUTs/s", this.parts.putsPerSecond()), this.parts.putMethod());
-		parts.print(out, "  ");
+		part(out, "Kafka produce + consume", this.parts.kafkaRecordsPerSecond(), "records/s", this.parts.kafkaMethod());
+		part(out, "simulator HTTP", this.parts.httpCallsPerSecond(), "calls/s", this.parts.httpMethod());
+		part(out, "S3 PUT", this.parts.putsPerSecond(), "PUTs/s", this.parts.putMethod());
+		part(out, "(Kafka transactions)", this.parts.transactions().perSecond(), "transactions/s",
+				this.parts.transactions().method() + "; not a term of the ceiling");
 		out.println();
 		out.println(Text.format("What one job needs (counted over the %,d saturated jobs):", this.cost.jobs()));
 		out.println(Text.format(
@@ -129,6 +127,11 @@ public record PipelineReport(PipelineBench.Settings settings, PartRates parts, J
 	private String heapVerdict() {
 		long peak = this.memory.values().stream().mapToLong(Footprint.ServiceMemory::heapPeak).max().orElse(-1);
 		return "met, every service stayed up (largest heap peak " + Text.megabytes(peak) + " MB)";
+	}
+
+	/** One part: its name, its rate, then what it was measured with. */
+	private static void part(PrintWriter out, String name, double rate, String unit, String method) {
+		out.println(Text.format("  %-24s %,9.0f %-15s %s", name, rate, unit, method));
 	}
 
 	private static String met(boolean met) {

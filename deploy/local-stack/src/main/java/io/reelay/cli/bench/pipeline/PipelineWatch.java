@@ -1,6 +1,5 @@
 package io.reelay.cli.bench.pipeline;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,13 +106,15 @@ final class PipelineWatch implements AutoCloseable {
 		}
 	}
 
-	/** The traces of the requests whose ids start with {@code prefix}. */
-	Collection<JobTrace> jobs(String prefix) {
-		return this.jobs.entrySet()
-			.stream()
-			.filter((job) -> job.getKey().startsWith(prefix))
-			.map(Map.Entry::getValue)
-			.toList();
+	/** The traces of the requests whose ids start with {@code prefix}, by request id. */
+	Map<String, JobTrace> jobs(String prefix) {
+		Map<String, JobTrace> matching = new java.util.TreeMap<>();
+		this.jobs.forEach((requestId, job) -> {
+			if (requestId.startsWith(prefix)) {
+				matching.put(requestId, job);
+			}
+		});
+		return matching;
 	}
 
 	@Override

@@ -23,11 +23,12 @@ public final class RawParts {
 	 * @param puts S3 PUTs
 	 * @param threads the threads making the HTTP calls and the PUTs
 	 * @param putBytes each object's size (the video size)
+	 * @param transactions Kafka transactions committed (not a term of the ceiling)
 	 */
-	public record Settings(int kafkaRecords, int httpCalls, int puts, int threads, long putBytes) {
+	public record Settings(int kafkaRecords, int httpCalls, int puts, int threads, long putBytes, int transactions) {
 
 		public Settings {
-			if (kafkaRecords < 1 || httpCalls < 1 || puts < 1 || threads < 1 || putBytes < 1) {
+			if (kafkaRecords < 1 || httpCalls < 1 || puts < 1 || threads < 1 || putBytes < 1 || transactions < 1) {
 				throw new IllegalArgumentException("every count, the threads and the size must be at least 1");
 			}
 		}
@@ -50,7 +51,10 @@ public final class RawParts {
 		PartRates.Run puts = RawPartsS3.measure(minio, bucket, settings.puts(), warmupOf(settings.puts()),
 				settings.threads(), settings.putBytes());
 		print(progress, "S3 PUT", puts, "PUTs");
-		return new PartRates(kafka, http, puts);
+		PartRates.Run transactions = RawPartsTransactions.measure(bootstrapServers, settings.transactions(),
+				warmupOf(settings.transactions()));
+		print(progress, "Kafka transactions", transactions, "transactions");
+		return new PartRates(kafka, http, puts, transactions);
 	}
 
 	static int warmupOf(int count) {

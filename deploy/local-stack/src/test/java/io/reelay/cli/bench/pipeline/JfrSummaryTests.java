@@ -27,13 +27,22 @@ class JfrSummaryTests {
 
 	private final AtomicLong burnSamples = new AtomicLong();
 
+	private final AtomicLong burnLoads = new AtomicLong();
+
 	@Test
 	void findsTheMethodTheTimeWentToAndTheReelayCodeAndThreadItRanIn() throws Exception {
 		Path file = this.directory.resolve("burn.jfr");
 		try (Recording recording = new Recording(); RecordingStream watch = new RecordingStream()) {
 			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
 			recording.enable("jdk.GarbageCollection");
+			recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofMillis(100));
 			watch.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+			watch.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofMillis(100));
+			watch.onEvent("jdk.ThreadCPULoad", (load) -> {
+				if (load.getThread() != null && BURNER.equals(load.getThread().getJavaName())) {
+					this.burnLoads.incrementAndGet();
+				}
+			});
 			watch.onEvent("jdk.ExecutionSample", (sample) -> {
 				List<RecordedFrame> frames = (sample.getStackTrace() != null) ? sample.getStackTrace().getFrames()
 						: List.of();
@@ -46,7 +55,8 @@ class JfrSummaryTests {
 			Thread burner = new Thread(this::burnCpuInANamedMethod, BURNER);
 			burner.start();
 			// until the samples show the burn, however slow this machine is today
-			await().atMost(Duration.ofMinutes(1)).until(() -> this.burnSamples.get() >= 20);
+			await().atMost(Duration.ofMinutes(1))
+				.until(() -> this.burnSamples.get() >= 20 && this.burnLoads.get() >= 2);
 			this.burning = false;
 			burner.join();
 			recording.stop();
@@ -62,6 +72,7 @@ class JfrSummaryTests {
 			.contains("cli.bench.pipeline.JfrSummaryTests.burnCpuInANamedMethod");
 		assertThat(summary.selfPackages()).extracting(JfrSummary.Share::name).contains("io.reelay.cli");
 		assertThat(summary.threads()).extracting(JfrSummary.Share::name).contains("burner-N");
+		assertThat(summary.threadCpu()).extracting(JfrSummary.Share::name).contains("burner-N");
 		assertThat(summary.lines(3)).first().asString().contains("execution samples");
 		assertThat(summary.lines(3)).contains("top methods (self, the frame the sample was taken in):",
 				"top packages (self):", "under Reelay code (the first io.reelay frame from the top):", "threads:");
@@ -89,7 +100,7 @@ class JfrSummaryTests {
 
 	@Test
 	void anEmptySummarySaysSoInOneLine() {
-		JfrSummary empty = new JfrSummary(0, Duration.ZERO, List.of(), List.of(), List.of(), List.of(), 0,
+		JfrSummary empty = new JfrSummary(0, Duration.ZERO, List.of(), List.of(), List.of(), List.of(), List.of(), 0,
 				Duration.ZERO);
 
 		assertThat(empty.lines(5))

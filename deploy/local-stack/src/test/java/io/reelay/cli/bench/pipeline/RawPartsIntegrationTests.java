@@ -45,7 +45,7 @@ class RawPartsIntegrationTests {
 		StringWriter progress = new StringWriter();
 		long callsBefore = this.simulator.requests().total();
 
-		PartRates rates = RawParts.measure(new RawParts.Settings(300, 200, 40, 4, 64 * 1024),
+		PartRates rates = RawParts.measure(new RawParts.Settings(300, 200, 40, 4, 64 * 1024, 50),
 				TestInfrastructure.kafkaBootstrapServers(), this.simulator, this.minio, BUCKET,
 				new PrintWriter(progress));
 
@@ -60,14 +60,18 @@ class RawPartsIntegrationTests {
 		assertThat(rates.puts().count()).isEqualTo(40);
 		assertThat(rates.puts().bytes()).isEqualTo(64 * 1024);
 		assertThat(rates.puts().concurrency()).isEqualTo(4);
+		assertThat(rates.transactions().perSecond()).isPositive();
+		assertThat(rates.transactions().count()).isEqualTo(50);
+		assertThat(rates.transactions().warmup()).isEqualTo(5);
 		assertThat(this.minio
 			.listObjects(ListObjectsArgs.builder().bucket(BUCKET).prefix(RawPartsS3.PREFIX).recursive(true).build()))
 			.as("the objects put are deleted")
 			.isEmpty();
-		assertThat(progress.toString().lines()).hasSize(3)
+		assertThat(progress.toString().lines()).hasSize(4)
 			.anySatisfy((line) -> assertThat(line).contains("Kafka produce + consume", "records/s"))
 			.anySatisfy((line) -> assertThat(line).contains("simulator HTTP", "calls/s"))
-			.anySatisfy((line) -> assertThat(line).contains("S3 PUT", "PUTs/s", "65,536 B"));
+			.anySatisfy((line) -> assertThat(line).contains("S3 PUT", "PUTs/s", "65,536 B"))
+			.anySatisfy((line) -> assertThat(line).contains("Kafka transactions", "transactions/s"));
 	}
 
 	@Test
