@@ -55,6 +55,11 @@ class BenchPipelineIntegrationTests {
 			assertThat(printed).contains(service + " (" + recording.toAbsolutePath() + "):");
 		}
 		assertThat(Files.list(this.data.resolve("bench-pipeline").resolve("logs"))).hasSize(3);
+		// every request, timed by each stage: a header line, then one line per request
+		Path traces = this.data.resolve("bench-pipeline").resolve("traces");
+		assertThat(Files.readAllLines(traces.resolve("saturated.csv"))).hasSize(151)
+			.allMatch((line) -> !line.contains(",,"), "no missing timing");
+		assertThat(Files.readAllLines(traces.resolve("half.csv"))).hasSize(101);
 		List<String> lines = printed.lines().toList();
 		assertThat(lines.get(lines.size() - 1))
 			.matches("jobs/s \\d+, efficiency \\d+\\.\\d\\d, p99 overhead \\d+(\\.\\d)? ms");
