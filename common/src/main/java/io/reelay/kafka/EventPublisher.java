@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.reelay.event.PipelineEvent;
 import io.reelay.event.Stage;
+import io.reelay.tracing.RecordTracing;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import org.springframework.kafka.core.KafkaOperations;
@@ -30,10 +31,21 @@ public final class EventPublisher {
 
 	private final Clock clock;
 
+	private final RecordTracing tracing;
+
 	public EventPublisher(KafkaOperations<String, Object> kafka, Stage stage, Clock clock) {
+		this(kafka, stage, clock, RecordTracing.none());
+	}
+
+	/**
+	 * @param tracing stamps each record with the span in hand, so that it continues the
+	 * trace of the record the stage is working on
+	 */
+	public EventPublisher(KafkaOperations<String, Object> kafka, Stage stage, Clock clock, RecordTracing tracing) {
 		this.kafka = kafka;
 		this.stage = stage;
 		this.clock = clock;
+		this.tracing = tracing;
 	}
 
 	/**
@@ -78,6 +90,7 @@ public final class EventPublisher {
 		CloudEventHeaders.write(record.headers(), id, this.stage.cloudEventSource(), type, this.clock.instant(),
 				requestId);
 		extraHeaders.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+		this.tracing.stamp(record.headers());
 		return record;
 	}
 

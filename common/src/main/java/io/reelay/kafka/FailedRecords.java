@@ -12,6 +12,7 @@ import io.reelay.event.FailureContext;
 import io.reelay.event.ReelayException;
 import io.reelay.event.Stage;
 import io.reelay.event.VideoFailed;
+import io.reelay.tracing.RecordTracing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -93,7 +94,9 @@ public final class FailedRecords implements ConsumerRecordRecoverer {
 		// without a request id there is no request to end; the dead-letter topic keeps
 		// the record
 		if (failed.requestId() != null) {
-			out.add(this.events.recordOf(failed));
+			ProducerRecord<String, Object> ending = this.events.recordOf(failed);
+			RecordTracing.continueTrace(record, ending.headers());
+			out.add(ending);
 		}
 		return out;
 	}

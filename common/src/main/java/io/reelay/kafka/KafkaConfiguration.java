@@ -6,9 +6,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.reelay.event.EventJson;
 import io.reelay.event.ReelayException;
 import io.reelay.event.Stage;
+import io.reelay.tracing.RecordTracing;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,14 +83,27 @@ public class KafkaConfiguration {
 				new DelegatingByTypeSerializer(byType, true));
 	}
 
+	/**
+	 * Trace context from each consumed record to what the stage publishes for it; no-op
+	 * where the service has no tracer (docs/tracing.md).
+	 */
 	@Bean
-	KafkaTemplate<String, Object> kafkaTemplate(ProducerFactory<String, Object> producerFactory) {
-		return new KafkaTemplate<>(producerFactory);
+	RecordTracing recordTracing(ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator) {
+		return new RecordTracing(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+				tracer.getIfUnique(() -> Tracer.NOOP), propagator.getIfUnique(() -> Propagator.NOOP));
 	}
 
 	@Bean
-	EventPublisher eventPublisher(KafkaTemplate<String, Object> kafkaTemplate, Stage stage, Clock clock) {
-		return new EventPublisher(kafkaTemplate, stage, clock);
+	KafkaTemplate<String, Object> kafkaTemplate(ProducerFactory<String, Object> producerFactory,
+			RecordTracing recordTracing) {
+		return recordTracing.template(producerFactory);
+	}
+
+	@Bean
+	EventPublisher eventPublisher(KafkaTemplate<String, Object> kafkaTemplate, Stage stage, Clock clock,
+			RecordTracing recordTracing) {
+		return new EventPublisher(kafkaTemplate, stage, clock, recordTracing);
 	}
 
 	@Bean
@@ -167,6 +185,8 @@ public class KafkaConfiguration {
 		factory.setConcurrency(kafka.concurrency());
 		factory.setRecordMessageConverter(new ByteArrayJacksonJsonMessageConverter(EventJson.mapper()));
 		factory.setCommonErrorHandler(errorHandler);
+		// each record's span continues the trace in its traceparent header
+		factory.getContainerProperties().setObservationEnabled(true);
 		return factory;
 	}
 
@@ -174,7 +194,7 @@ public class KafkaConfiguration {
 	KafkaAdmin kafkaAdmin(ReelayKafkaProperties kafka) {
 		Map<String, Object> config = common(kafka);
 		config.putAll(kafka.client());
-		KafkaAdmin admin = new KafkaAdmin(config);
+		KafkaAdmin admin = new PipelineAdmin(config, kafka);
 		// without its topics a stage cannot work: better to fail at start-up than to limp
 		admin.setFatalIfBrokerNotAvailable(true);
 		return admin;

@@ -25,12 +25,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dedupWindow how long each stage's ledger remembers a request: a duplicate or a
  * replayed record of a request seen within it changes nothing, one seen later is handled
  * as new
+ * @param staticMembership whether each consumer joins its group as a static member named
+ * after {@code instanceId}: a restarted instance (e.g. a container restarted in its pod)
+ * that comes back within the session timeout gets its partitions back without a
+ * rebalance. Needs an {@code instanceId} of its own per instance; a consumer stopping
+ * cleanly still leaves its group, so that scaling in moves its partitions at once
  */
 @ConfigurationProperties("reelay.kafka")
 public record ReelayKafkaProperties(@DefaultValue("localhost:9092") String bootstrapServers,
 		@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor,
 		@DefaultValue("1") int concurrency, @DefaultValue Retry retry, Map<String, String> client, String instanceId,
-		@DefaultValue("24h") Duration dedupWindow) {
+		@DefaultValue("24h") Duration dedupWindow, @DefaultValue("false") boolean staticMembership) {
 
 	public ReelayKafkaProperties {
 		client = (client != null) ? Map.copyOf(client) : Map.of();

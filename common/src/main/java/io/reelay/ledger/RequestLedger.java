@@ -122,6 +122,14 @@ public final class RequestLedger {
 		partitions.forEach(this.byPartition::remove);
 	}
 
+	/**
+	 * Whether this instance holds the ledger partition of the request, and so knows
+	 * whether it ended.
+	 */
+	public boolean holds(String requestId) {
+		return this.byPartition.containsKey(partitionOf(requestId));
+	}
+
 	public Optional<LedgerEntry> find(String requestId) {
 		Map<String, LedgerEntry> partition = this.byPartition.get(partitionOf(requestId));
 		return (partition != null) ? Optional.ofNullable(partition.get(requestId)) : Optional.empty();

@@ -37,7 +37,7 @@ class EventPublisherIntegrationTests {
 	@BeforeAll
 	static void createTopics() throws Exception {
 		ReelayKafkaProperties kafka = new ReelayKafkaProperties(TestInfrastructure.kafkaBootstrapServers(), 2,
-				(short) 1, 1, null, null, null, java.time.Duration.ofDays(7));
+				(short) 1, 1, null, null, null, java.time.Duration.ofDays(7), false);
 		try (AdminClient admin = AdminClient
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
 			var existing = admin.listTopics().names().get();

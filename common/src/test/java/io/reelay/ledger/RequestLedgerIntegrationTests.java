@@ -34,7 +34,7 @@ class RequestLedgerIntegrationTests {
 	private static final Instant NOW = Instant.now();
 
 	private final ReelayKafkaProperties kafka = new ReelayKafkaProperties(TestInfrastructure.kafkaBootstrapServers(), 3,
-			(short) 1, 1, null, null, null, Duration.ofDays(7));
+			(short) 1, 1, null, null, null, Duration.ofDays(7), false);
 
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 

@@ -1,5 +1,6 @@
 package io.reelay.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -27,8 +28,19 @@ public final class RecordPublisher implements AutoCloseable {
 	}
 
 	public void publishBytes(String topic, String key, byte[] value) {
+		publishBytes(topic, key, value, Map.of());
+	}
+
+	/** A record with headers too, e.g. a client's W3C {@code traceparent}. */
+	public void publishEvent(String topic, String key, Object event, Map<String, String> headers) {
+		publishBytes(topic, key, EventJson.write(event), headers);
+	}
+
+	public void publishBytes(String topic, String key, byte[] value, Map<String, String> headers) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+		headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
 		try {
-			this.producer.send(new ProducerRecord<>(topic, key, value)).get();
+			this.producer.send(record).get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

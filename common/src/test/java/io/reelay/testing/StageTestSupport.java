@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 
 import io.reelay.simulator.ProviderSimulator;
 import io.reelay.simulator.SimulatorSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -40,6 +39,9 @@ public abstract class StageTestSupport {
 		registry.add("reelay.storage.endpoint", () -> TestInfrastructure.s3().endpoint());
 		registry.add("reelay.storage.access-key", () -> TestInfrastructure.s3().accessKey());
 		registry.add("reelay.storage.secret-key", () -> TestInfrastructure.s3().secretKey());
+		// a test that starts a real server takes any free port: several contexts live at
+		// once
+		registry.add("server.port", () -> 0);
 	}
 
 	/** The topics this stage's tests wait on. */
@@ -57,14 +59,16 @@ public abstract class StageTestSupport {
 		this.watcher.close();
 	}
 
-	@AfterAll
-	static void stopSimulator() {
-		simulator.close();
-	}
-
+	/**
+	 * One simulator for the test JVM, like the broker: a module's test classes run one
+	 * after the other in the same JVM, and a simulator closed after the first class would
+	 * leave the others without providers.
+	 */
 	private static ProviderSimulator startSimulator() {
 		try {
-			return ProviderSimulator.start(SimulatorSettings.forTests());
+			ProviderSimulator started = ProviderSimulator.start(SimulatorSettings.forTests());
+			Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+			return started;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -7,9 +7,15 @@ import java.util.Optional;
 import java.util.concurrent.Future;
 
 import io.reelay.event.EventType;
+import io.reelay.kafka.GroupMembership;
 import io.reelay.kafka.TransactionalProducers;
 import io.reelay.ledger.LedgerEntry;
 import io.reelay.ledger.RequestLedger;
+import io.reelay.metrics.StageMetrics;
+import io.reelay.tracing.ContextScope;
+import io.reelay.tracing.RecordTracing;
+import io.reelay.tracing.RecordWork;
+import io.reelay.tracing.RequestLogging;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -60,6 +66,8 @@ final class DownloadLoop implements Runnable {
 
 	private final PartitionOwnership ownership;
 
+	private final RecordTracing tracing;
+
 	private final Clock clock;
 
 	private volatile boolean running = true;
@@ -67,14 +75,15 @@ final class DownloadLoop implements Runnable {
 	private volatile long stopBy;
 
 	DownloadLoop(Consumer<String, byte[]> consumer, KafkaTemplate<String, Object> transactions, RequestLedger ledger,
-			DownloadPool pool, RecordDownload download, Clock clock) {
+			DownloadPool pool, RecordDownload download, StageMetrics metrics, RecordTracing tracing, Clock clock) {
 		this.consumer = consumer;
+		this.tracing = tracing;
 		this.transactions = transactions;
 		this.ledger = ledger;
 		this.pool = pool;
 		this.download = download;
 		this.clock = clock;
-		this.outcomes = new Outcomes(consumer, transactions, ledger, this.inFlight, this::restart);
+		this.outcomes = new Outcomes(consumer, transactions, ledger, this.inFlight, this::restart, metrics);
 		this.ownership = new PartitionOwnership(consumer, ledger, this.inFlight, this.outcomes, () -> this.running,
 				() -> this.stopBy);
 	}
@@ -102,7 +111,7 @@ final class DownloadLoop implements Runnable {
 		}
 		finally {
 			this.ownership.giveUp(this.inFlight.partitions());
-			this.consumer.close();
+			GroupMembership.leave(this.consumer);
 		}
 	}
 
@@ -124,7 +133,11 @@ final class DownloadLoop implements Runnable {
 			.poll(this.inFlight.isEmpty() ? POLL : POLL_WHILE_DOWNLOADING);
 		for (TopicPartition partition : records.partitions()) {
 			for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-				if (!take(record)) {
+				boolean taken;
+				try (ContextScope logging = RequestLogging.forRequest(record.key())) {
+					taken = take(record);
+				}
+				if (!taken) {
 					// read it again once a thread is free
 					this.consumer.seek(partition, record.offset());
 					break;
@@ -169,10 +182,15 @@ final class DownloadLoop implements Runnable {
 
 	private void download(Download next) {
 		DownloadOutcome outcome = null;
-		try {
+		// observed on the download's thread: its video.stored or video.failed continues
+		// the record's trace
+		RecordWork work = this.tracing.receive(next.record(), DownloadLoops.GROUP,
+				RequestLogging.requestIdOf(next.record()));
+		try (ContextScope scope = work.open()) {
 			outcome = this.download.run(next.record(), next.takenAt());
 		}
 		finally {
+			work.close();
 			this.outcomes.add(next, outcome);
 		}
 	}

@@ -9,10 +9,13 @@ import java.util.Properties;
 import io.reelay.event.Stage;
 import io.reelay.kafka.EventPublisher;
 import io.reelay.kafka.FailedRecords;
+import io.reelay.kafka.GroupMembership;
 import io.reelay.kafka.ReelayKafkaProperties;
 import io.reelay.kafka.TransactionalProducers;
 import io.reelay.ledger.RequestLedger;
+import io.reelay.metrics.StageMetrics;
 import io.reelay.storage.ObjectStore;
+import io.reelay.tracing.RecordTracing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.slf4j.Logger;
@@ -21,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +60,10 @@ class DownloadLoops implements SmartLifecycle {
 
 	private final RecordDownload download;
 
+	private final StageMetrics metrics;
+
+	private final RecordTracing tracing;
+
 	private final Clock clock;
 
 	private final List<DownloadLoop> loops = new ArrayList<>();
@@ -71,13 +77,15 @@ class DownloadLoops implements SmartLifecycle {
 	DownloadLoops(ConsumerFactory<String, byte[]> consumerFactory, ProducerFactory<String, Object> producerFactory,
 			ReelayKafkaProperties kafka, DownloaderProperties properties, RequestLedger downloaderLedger,
 			VideoStorage storage, FailedRecords failedRecordRecoverer, EventPublisher events, ObjectStore store,
-			Clock clock) {
+			StageMetrics metrics, RecordTracing tracing, Clock clock) {
 		this.consumers = consumerFactory;
 		this.producers = producerFactory;
 		this.kafka = kafka;
 		this.properties = properties;
 		this.ledger = downloaderLedger;
 		this.download = new RecordDownload(storage::store, failedRecordRecoverer, events, clock);
+		this.metrics = metrics;
+		this.tracing = tracing;
 		this.clock = clock;
 		DownloadPool.warnIfBuffersCrowdTheHeap(properties.maxConcurrent(), store.partSize(),
 				Runtime.getRuntime().maxMemory());
@@ -93,11 +101,13 @@ class DownloadLoops implements SmartLifecycle {
 		// downloads of every partition
 		overrides.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
 		for (int i = 0; i < this.kafka.concurrency(); i++) {
+			GroupMembership.configure(overrides, this.kafka, Stage.DOWNLOADER, Integer.toString(i));
 			DefaultKafkaProducerFactory<String, Object> factory = TransactionalProducers.of(this.producers, this.kafka,
 					Stage.DOWNLOADER, "loop-" + i);
 			this.factories.add(factory);
 			DownloadLoop loop = new DownloadLoop(this.consumers.createConsumer(GROUP, null, "-" + i, overrides),
-					new KafkaTemplate<>(factory), this.ledger, this.pool, this.download, this.clock);
+					this.tracing.template(factory), this.ledger, this.pool, this.download, this.metrics, this.tracing,
+					this.clock);
 			Thread thread = new Thread(loop, "download-loop-" + i);
 			this.loops.add(loop);
 			this.threads.add(thread);

@@ -10,9 +10,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.reelay.event.VideoFailed;
+import io.reelay.event.VideoStored;
 import io.reelay.ledger.RequestLedger;
+import io.reelay.metrics.StageMetrics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,17 +46,21 @@ final class Outcomes {
 
 	private final java.util.function.Consumer<Download> restart;
 
+	private final StageMetrics metrics;
+
 	/**
 	 * @param restart runs a download again that stopped without an outcome although
 	 * nobody abandoned it
+	 * @param metrics where each committed outcome is counted, once
 	 */
 	Outcomes(Consumer<String, byte[]> consumer, KafkaTemplate<String, Object> transactions, RequestLedger ledger,
-			InFlight inFlight, java.util.function.Consumer<Download> restart) {
+			InFlight inFlight, java.util.function.Consumer<Download> restart, StageMetrics metrics) {
 		this.consumer = consumer;
 		this.transactions = transactions;
 		this.ledger = ledger;
 		this.inFlight = inFlight;
 		this.restart = restart;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -88,6 +96,8 @@ final class Outcomes {
 			if (done.outcome().entry() != null) {
 				this.ledger.remember(done.outcome().entry());
 			}
+			this.metrics.tookUp(providerOf(done.outcome()));
+			this.metrics.published(done.outcome().records());
 			log.debug("{}: outcome committed", done.download());
 		}
 		this.inFlight.committed(committed, offsets);
@@ -154,6 +164,19 @@ final class Outcomes {
 		Set<Download> ending = Collections.newSetFromMap(new IdentityHashMap<>());
 		this.ready.forEach((done) -> ending.add(done.download()));
 		return ending;
+	}
+
+	/** The provider the outcome's event names; null for a record that named none. */
+	private static String providerOf(DownloadOutcome outcome) {
+		for (ProducerRecord<String, Object> record : outcome.records()) {
+			if (record.value() instanceof VideoStored stored) {
+				return stored.provider();
+			}
+			if (record.value() instanceof VideoFailed failed) {
+				return failed.provider();
+			}
+		}
+		return null;
 	}
 
 	private record Ended(Download download, DownloadOutcome outcome) {

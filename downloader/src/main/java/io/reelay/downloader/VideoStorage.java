@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.reelay.downloader.transfer.ProviderTime;
 import io.reelay.downloader.transfer.VideoTransfer;
@@ -18,6 +19,9 @@ import io.reelay.event.VideoCompleted;
 import io.reelay.event.VideoFailed;
 import io.reelay.event.VideoStored;
 import io.reelay.kafka.UnusableRecordException;
+import io.reelay.metrics.ProviderCall;
+import io.reelay.metrics.ProviderCallScope;
+import io.reelay.metrics.StageMetrics;
 import io.reelay.provider.registry.ProviderRegistry;
 import io.reelay.storage.ObjectKeys;
 import io.reelay.storage.ObjectStore;
@@ -50,15 +54,18 @@ class VideoStorage {
 
 	private final DownloaderProperties.Presign presign;
 
+	private final StageMetrics metrics;
+
 	private final Clock clock;
 
 	VideoStorage(ProviderRegistry providers, VideoTransfer transfer, ObjectStore store, ObjectKeys keys,
-			DownloaderProperties properties, Clock clock) {
+			DownloaderProperties properties, StageMetrics metrics, Clock clock) {
 		this.providers = providers;
 		this.transfer = transfer;
 		this.store = store;
 		this.keys = keys;
 		this.presign = properties.presign();
+		this.metrics = metrics;
 		this.clock = clock;
 	}
 
@@ -72,12 +79,20 @@ class VideoStorage {
 	PipelineEvent store(VideoCompleted completed, ProviderTime providerTime) {
 		String key = this.keys.keyFor(completed.requestId(), completed.provider(), dayOf(completed));
 		StoredObject object;
+		AtomicInteger running = this.metrics.jobsInFlight(completed.provider());
+		running.incrementAndGet();
 		try {
-			object = this.transfer.store(this.providers.require(completed.provider()), completed, key, CONTENT_TYPE,
-					metadataOf(completed), providerTime);
+			// the fetcher's GETs count as download calls to the provider, a fresh URL
+			// asked for as a status call
+			object = ProviderCallScope.during(this.metrics, completed.provider(), ProviderCall.DOWNLOAD,
+					() -> this.transfer.store(this.providers.require(completed.provider()), completed, key,
+							CONTENT_TYPE, metadataOf(completed), providerTime));
 		}
 		catch (ReelayException ex) {
 			return FailureContext.of(completed).failed(Stage.DOWNLOADER, ex, this.clock.instant());
+		}
+		finally {
+			running.decrementAndGet();
 		}
 		log.info("request {}: {} holds it ({} bytes)", completed.requestId(), object.uri(), object.size());
 		return stored(completed, object);

@@ -272,6 +272,8 @@ class DownloaderReplayIntegrationTests {
 		properties.put("reelay.downloader.retry.max-wait", "100ms");
 		properties.put("reelay.downloader.retry.max-attempts", "4");
 		properties.put("spring.main.banner-mode", "off");
+		// several downloaders at once, each on any free HTTP port
+		properties.put("server.port", "0");
 		for (int i = 0; i + 1 < settings.length; i += 2) {
 			properties.put(settings[i], settings[i + 1]);
 		}

@@ -17,6 +17,8 @@ final class BatchOutput {
 
 	private final List<LedgerEntry> ended = new ArrayList<>();
 
+	private final List<String> tookUp = new ArrayList<>();
+
 	void add(ProducerRecord<String, Object> record) {
 		this.records.add(record);
 	}
@@ -33,6 +35,18 @@ final class BatchOutput {
 
 	List<LedgerEntry> ended() {
 		return Collections.unmodifiableList(this.ended);
+	}
+
+	/**
+	 * A new job (a {@code video.submitted} record) was taken up, for {@code provider}
+	 * (null when unreadable): counted once the batch commits.
+	 */
+	void tookUp(String provider) {
+		this.tookUp.add(provider);
+	}
+
+	List<String> tookUp() {
+		return Collections.unmodifiableList(this.tookUp);
 	}
 
 }

@@ -14,7 +14,12 @@ import java.util.concurrent.ExecutionException;
 
 import io.reelay.event.VideoSubmitted;
 import io.reelay.kafka.EventPublisher;
+import io.reelay.kafka.UnusableRecordException;
 import io.reelay.kafka.WorkTiming;
+import io.reelay.metrics.StageMetrics;
+import io.reelay.tracing.ContextScope;
+import io.reelay.tracing.RecordTracing;
+import io.reelay.tracing.RecordWork;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -48,16 +53,26 @@ class PollHandler {
 
 	private final RequestEndings endings;
 
+	private final FollowedJobs followed;
+
+	private final StageMetrics metrics;
+
+	private final RecordTracing tracing;
+
 	private final Clock clock;
 
 	PollHandler(DelayTiers tiers, PollPlanner planner, StatusCalls calls, StatusCheck statusCheck,
-			EventPublisher events, RequestEndings endings, Clock clock) {
+			EventPublisher events, RequestEndings endings, FollowedJobs followed, StageMetrics metrics,
+			RecordTracing tracing, Clock clock) {
 		this.tiers = tiers;
 		this.planner = planner;
 		this.calls = calls;
 		this.statusCheck = statusCheck;
 		this.events = events;
 		this.endings = endings;
+		this.followed = followed;
+		this.metrics = metrics;
+		this.tracing = tracing;
 		this.clock = clock;
 	}
 
@@ -85,42 +100,83 @@ class PollHandler {
 		int dropped = 0;
 		for (ConsumerRecord<String, byte[]> record : records) {
 			String requestId = RequestEndings.requestIdOf(record);
-			if (requestId != null && (!batch.requests.add(requestId) || this.endings.ended(requestId))) {
-				log.debug("request {}: {} record {}@{} dropped: the request ended, or another record of the batch"
-						+ " follows it on", requestId, record.topic(), record.offset(), record.partition());
-				dropped++;
-				continue;
+			// each record is observed until what it leads to is decided: what the
+			// poller publishes for it continues its trace
+			RecordWork work = this.tracing.receive(record, PollLoops.GROUP, requestId);
+			int checks = batch.checked.size();
+			try (ContextScope scope = work.open()) {
+				if (requestId != null && (!batch.requests.add(requestId) || this.endings.ended(requestId))) {
+					log.debug("request {}: {} record {}@{} dropped: the request ended, or another record of the batch"
+							+ " follows it on", requestId, record.topic(), record.offset(), record.partition());
+					dropped++;
+					continue;
+				}
+				try {
+					route(record, now, batch);
+				}
+				catch (RuntimeException ex) {
+					if (ex instanceof UnusableRecordException && !this.tiers.isTier(record.topic())) {
+						batch.out.tookUp(null);
+					}
+					// a fault with one record must not hold up its partition: it is
+					// dead-lettered and its request failed, and the batch goes on
+					this.endings.fail(record, ex, WorkTiming.startedAt(now), batch.out);
+				}
 			}
-			try {
-				route(record, now, batch);
-			}
-			catch (RuntimeException ex) {
-				// a fault with one record must not hold up its partition: it is
-				// dead-lettered and its request failed, and the batch goes on
-				this.endings.fail(record, ex, WorkTiming.startedAt(now), batch.out);
+			finally {
+				// a record waiting for its status answer stays observed until the
+				// answer is handled
+				if (batch.checked.size() > checks) {
+					batch.works.add(work);
+				}
+				else {
+					work.close();
+				}
 			}
 		}
 		if (dropped > 0) {
 			log.info("{} records of requests that ended or are followed on in the same batch led to nothing", dropped);
 		}
-		for (int i = 0; i < batch.checked.size(); i++) {
-			StatusCalls.StatusAnswer answer = answer(batch.answers.get(i));
-			Instant answeredAt = this.clock.instant();
-			WorkTiming timing = new WorkTiming(checkStartedAt(batch.checked.get(i), now), answer.callTime());
-			try {
-				StatusCheck.Outcome outcome = this.statusCheck.decide(batch.checked.get(i), answer, answeredAt);
-				if (outcome.terminal() != null) {
-					this.endings.end(outcome.terminal(), timing, batch.out);
+		try {
+			for (int i = 0; i < batch.checked.size(); i++) {
+				RecordWork work = batch.works.get(i);
+				try (ContextScope scope = work.open()) {
+					StatusCalls.StatusAnswer answer = answer(batch.answers.get(i));
+					Instant answeredAt = this.clock.instant();
+					WorkTiming timing = new WorkTiming(checkStartedAt(batch.checked.get(i), now), answer.callTime());
+					try {
+						StatusCheck.Outcome outcome = this.statusCheck.decide(batch.checked.get(i), answer, answeredAt);
+						if (outcome.terminal() != null) {
+							this.endings.end(outcome.terminal(), timing, batch.out);
+						}
+						else {
+							batch.out.add(pending(outcome.next(), answeredAt));
+						}
+					}
+					catch (RuntimeException ex) {
+						this.endings.fail(batch.checkedRecords.get(i), ex, timing, batch.out);
+					}
 				}
-				else {
-					batch.out.add(pending(outcome.next(), answeredAt));
+				finally {
+					work.close();
 				}
-			}
-			catch (RuntimeException ex) {
-				this.endings.fail(batch.checkedRecords.get(i), ex, timing, batch.out);
 			}
 		}
+		finally {
+			// a batch handed back unhandled (interrupted) ends its records'
+			// observations too
+			batch.works.forEach(RecordWork::close);
+		}
 		return batch.out;
+	}
+
+	/**
+	 * Counts what a batch led to, once its transaction committed: a batch handled again
+	 * counts once.
+	 */
+	void committed(BatchOutput out) {
+		out.tookUp().forEach(this.metrics::tookUp);
+		this.metrics.published(out.records());
 	}
 
 	/** A status answer; the futures never fail, but a stopping poller may interrupt. */
@@ -143,7 +199,9 @@ class PollHandler {
 	 */
 	private void route(ConsumerRecord<String, byte[]> record, Instant now, Batch batch) {
 		VideoSubmitted job = JobRecords.read(record);
+		this.followed.following(job);
 		if (!this.tiers.isTier(record.topic())) {
+			batch.out.tookUp(job.provider());
 			batch.out.add(pending(this.planner.first(job, now), now));
 			return;
 		}
@@ -200,6 +258,9 @@ class PollHandler {
 		private final List<ConsumerRecord<String, byte[]>> checkedRecords = new ArrayList<>();
 
 		private final List<CompletableFuture<StatusCalls.StatusAnswer>> answers = new ArrayList<>();
+
+		/** The observed work of each checked record, in the same order. */
+		private final List<RecordWork> works = new ArrayList<>();
 
 		private final Map<String, Integer> deferred = new HashMap<>();
 

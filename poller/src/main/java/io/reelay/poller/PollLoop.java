@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.reelay.kafka.GroupMembership;
 import io.reelay.kafka.TransactionalProducers;
 import io.reelay.ledger.RequestLedger;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -102,7 +103,7 @@ final class PollLoop implements Runnable {
 			// the consumer must still leave its group cleanly, so that its partitions
 			// move on at once
 			Thread.interrupted();
-			this.consumer.close();
+			GroupMembership.leave(this.consumer);
 			this.partitions.releaseLedger();
 		}
 	}
@@ -173,6 +174,7 @@ final class PollLoop implements Runnable {
 			throw ex;
 		}
 		out.ended().forEach(this.ledger::remember);
+		this.handler.committed(out);
 	}
 
 	private void sleep(Duration duration) {

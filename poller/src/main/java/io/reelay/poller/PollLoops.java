@@ -8,19 +8,19 @@ import java.util.Properties;
 
 import io.reelay.event.EventType;
 import io.reelay.event.Stage;
+import io.reelay.kafka.GroupMembership;
 import io.reelay.kafka.ReelayKafkaProperties;
 import io.reelay.kafka.TransactionalProducers;
 import io.reelay.ledger.RequestLedger;
+import io.reelay.tracing.RecordTracing;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
@@ -57,6 +57,8 @@ class PollLoops implements SmartLifecycle {
 
 	private final LedgerPartitions ledger;
 
+	private final RecordTracing tracing;
+
 	private final Clock clock;
 
 	private final List<PollLoop> loops = new ArrayList<>();
@@ -67,7 +69,7 @@ class PollLoops implements SmartLifecycle {
 
 	PollLoops(ConsumerFactory<String, byte[]> consumerFactory, ProducerFactory<String, Object> producerFactory,
 			ReelayKafkaProperties kafka, PollerProperties poller, DelayTiers tiers, PollHandler handler,
-			LearnedScheduleSync learned, RequestLedger pollerLedger, Clock clock) {
+			LearnedScheduleSync learned, RequestLedger pollerLedger, RecordTracing tracing, Clock clock) {
 		this.consumers = consumerFactory;
 		this.producers = producerFactory;
 		this.kafka = kafka;
@@ -76,6 +78,7 @@ class PollLoops implements SmartLifecycle {
 		this.handler = handler;
 		this.learned = learned;
 		this.ledger = new LedgerPartitions(pollerLedger);
+		this.tracing = tracing;
 		this.clock = clock;
 	}
 
@@ -92,14 +95,16 @@ class PollLoops implements SmartLifecycle {
 		overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(256 * 1024));
 		overrides.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
 		// each consumer gets the same partition numbers of every topic, so the ledger
-		// partitions an instance holds are written by that instance only
-		overrides.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+		// partitions an instance holds are written by that instance only; a member
+		// joining or leaving moves only the numbers that must move
+		overrides.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CoPartitionedAssignor.class.getName());
 		for (int i = 0; i < this.kafka.concurrency(); i++) {
+			GroupMembership.configure(overrides, this.kafka, Stage.POLLER, Integer.toString(i));
 			DefaultKafkaProducerFactory<String, Object> transactional = TransactionalProducers.of(this.producers,
 					this.kafka, Stage.POLLER, "loop-" + i);
 			this.factories.add(transactional);
 			PollLoop loop = new PollLoop(this.consumers.createConsumer(GROUP, null, "-" + i, overrides), topics,
-					this.tiers, this.handler, new KafkaTemplate<>(transactional), this.ledger, this.clock);
+					this.tiers, this.handler, this.tracing.template(transactional), this.ledger, this.clock);
 			// not a daemon: the loops keep the service alive
 			Thread thread = new Thread(loop, "poll-loop-" + i);
 			this.loops.add(loop);

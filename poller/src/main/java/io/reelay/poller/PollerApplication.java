@@ -1,7 +1,9 @@
 package io.reelay.poller;
 
 import io.reelay.event.Stage;
+import io.reelay.health.HealthConfiguration;
 import io.reelay.kafka.KafkaConfiguration;
+import io.reelay.metrics.MetricsConfiguration;
 import io.reelay.provider.registry.ProviderConfiguration;
 
 import org.springframework.boot.SpringApplication;
@@ -9,6 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * Follows submitted jobs until their provider finishes them ({@code video.completed}) or
@@ -16,7 +19,11 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication(proxyBeanMethods = false)
 @ConfigurationPropertiesScan
-@Import({ KafkaConfiguration.class, ProviderConfiguration.class })
+@Import({ KafkaConfiguration.class, ProviderConfiguration.class, MetricsConfiguration.class,
+		HealthConfiguration.class })
+// its defaults (HTTP, actuator, health groups): not in application.properties, which the
+// local stack's three services would share on one class path
+@PropertySource("classpath:reelay-poller.properties")
 public class PollerApplication {
 
 	@Bean

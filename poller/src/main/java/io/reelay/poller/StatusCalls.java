@@ -10,6 +10,7 @@ import io.reelay.event.VideoSubmitted;
 import io.reelay.provider.ProviderException;
 import io.reelay.provider.TaskStatus;
 import io.reelay.provider.registry.ProviderRegistry;
+import io.reelay.tracing.RequestLogging;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,8 @@ class StatusCalls implements DisposableBean {
 	 */
 	CompletableFuture<StatusAnswer> check(VideoSubmitted job) {
 		ProviderGate gate = gateOf(job.provider());
-		return CompletableFuture.supplyAsync(() -> call(job), gate.calls());
+		// the call logs with the request's id and trace, like the batch that asked for it
+		return CompletableFuture.supplyAsync(RequestLogging.carry(() -> call(job)), gate.calls());
 	}
 
 	private StatusAnswer call(VideoSubmitted job) {

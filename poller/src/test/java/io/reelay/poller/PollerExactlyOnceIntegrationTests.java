@@ -276,6 +276,8 @@ class PollerExactlyOnceIntegrationTests {
 		properties.put("reelay.poller.schedule.min-gap", "100ms");
 		properties.put("reelay.poller.schedule.max-gap", "1s");
 		properties.put("spring.main.banner-mode", "off");
+		// several pollers at once, each on any free HTTP port
+		properties.put("server.port", "0");
 		for (String setting : settings) {
 			String[] pair = setting.split("=", 2);
 			properties.put(pair[0], pair[1]);

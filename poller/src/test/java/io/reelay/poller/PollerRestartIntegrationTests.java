@@ -118,7 +118,7 @@ class PollerRestartIntegrationTests {
 				Map.entry("reelay.poller.schedule.first-check", "500ms"),
 				Map.entry("reelay.poller.schedule.initial-gap", "300ms"),
 				Map.entry("reelay.poller.schedule.min-gap", "200ms"), Map.entry("reelay.poller.schedule.max-gap", "1s"),
-				Map.entry("spring.main.banner-mode", "off"));
+				Map.entry("spring.main.banner-mode", "off"), Map.entry("server.port", "0"));
 		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-cp",
 				System.getProperty("java.class.path"), PollerApplication.class.getName()));
 		settings.forEach((key, value) -> command.add("--" + key + "=" + value));

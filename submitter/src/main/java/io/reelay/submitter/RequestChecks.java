@@ -11,14 +11,14 @@ import io.reelay.event.VideoRequested;
  * What every request needs whatever its provider. The request id becomes part of the
  * object key, so it is limited to characters that are safe in keys and URLs.
  */
-final class RequestChecks {
+public final class RequestChecks {
 
 	static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
 	private RequestChecks() {
 	}
 
-	static List<String> problems(VideoRequested request, Instant now) {
+	public static List<String> problems(VideoRequested request, Instant now) {
 		List<String> problems = new ArrayList<>();
 		if (!REQUEST_ID.matcher(request.requestId()).matches()) {
 			problems.add("requestId: '" + request.requestId()

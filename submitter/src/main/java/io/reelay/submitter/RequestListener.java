@@ -1,5 +1,7 @@
 package io.reelay.submitter;
 
+import io.reelay.tracing.ContextScope;
+import io.reelay.tracing.RequestLogging;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -11,16 +13,21 @@ import org.springframework.kafka.annotation.KafkaListener;
  */
 class RequestListener {
 
+	/** The listener's id, and so its consumer group. */
+	static final String GROUP = "reelay-submitter";
+
 	private final Submission submission;
 
 	RequestListener(Submission submission) {
 		this.submission = submission;
 	}
 
-	@KafkaListener(id = "reelay-submitter", topics = "video.requests",
-			containerFactory = SubmitterKafka.CONTAINER_FACTORY)
+	@KafkaListener(id = GROUP, topics = "video.requests", containerFactory = SubmitterKafka.CONTAINER_FACTORY)
 	void onRequest(ConsumerRecord<String, byte[]> record, Consumer<?, ?> consumer) {
-		this.submission.handle(record, consumer);
+		// the container's observation put the record's trace and span ids in the MDC
+		try (ContextScope logging = RequestLogging.forRequest(RequestLogging.requestIdOf(record))) {
+			this.submission.handle(record, consumer);
+		}
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.reelay.event.FailureCode;
 import io.reelay.event.FailureContext;
@@ -20,6 +21,7 @@ import io.reelay.ledger.LedgerEntry;
 import io.reelay.ledger.RequestLedger;
 import io.reelay.ledger.RequestState;
 import io.reelay.media.MediaAccess;
+import io.reelay.metrics.StageMetrics;
 import io.reelay.provider.SubmittedTask;
 import io.reelay.provider.VideoProvider;
 import io.reelay.provider.registry.ProviderRegistry;
@@ -61,11 +63,13 @@ class Submission {
 
 	private final SubmitterProperties settings;
 
+	private final StageMetrics metrics;
+
 	private final Clock clock;
 
 	Submission(ProviderRegistry providers, RequestChecker checks, MediaAccess media, RequestLedger ledger,
 			CallIntents intents, UnknownOutcomes unknownOutcomes, SubmissionOutput output, EventPublisher events,
-			FailedRecords failedRecords, SubmitterProperties settings, Clock clock) {
+			FailedRecords failedRecords, SubmitterProperties settings, StageMetrics metrics, Clock clock) {
 		this.providers = providers;
 		this.checks = checks;
 		this.media = media;
@@ -76,6 +80,7 @@ class Submission {
 		this.events = events;
 		this.failedRecords = failedRecords;
 		this.settings = settings;
+		this.metrics = metrics;
 		this.clock = clock;
 	}
 
@@ -88,9 +93,11 @@ class Submission {
 			request = RequestReader.read(record);
 		}
 		catch (UnusableRecordException ex) {
+			this.output.tookUp(null);
 			this.output.send(null, Outcome.timed(this.failedRecords.outcome(record, ex), null, attempt.timing()));
 			return;
 		}
+		this.output.tookUp(request.provider());
 		String id = request.requestId();
 		Outcome decided = this.output.uncommitted(id).orElse(null);
 		if (decided != null) {
@@ -156,6 +163,8 @@ class Submission {
 			VideoProvider provider, Attempt attempt) {
 		LedgerEntry calling = this.intents.begin(request, provider.name(), record, consumer);
 		SubmittedTask task;
+		AtomicInteger inFlight = this.metrics.jobsInFlight(provider.name());
+		inFlight.incrementAndGet();
 		try {
 			// the call prepares the request's media too (reads or presigns objects in
 			// Reelay's bucket, uploads them): counted as provider time, nothing for text
@@ -178,6 +187,9 @@ class Submission {
 			log.info("request {} refused by {}: {}", request.requestId(), provider.name(), ex.getMessage());
 			fail(record, request, ex, calling, attempt);
 			return;
+		}
+		finally {
+			inFlight.decrementAndGet();
 		}
 		Instant now = this.clock.instant();
 		LedgerEntry submitted = calling.moveTo(RequestState.SUBMITTED, task.providerTaskId(), now);

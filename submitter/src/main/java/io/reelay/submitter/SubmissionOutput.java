@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.reelay.ledger.RequestLedger;
+import io.reelay.metrics.StageMetrics;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -22,11 +23,14 @@ class SubmissionOutput {
 
 	private final RequestLedger ledger;
 
+	private final StageMetrics metrics;
+
 	private final Map<String, Outcome> uncommitted = new ConcurrentHashMap<>();
 
-	SubmissionOutput(KafkaTemplate<String, Object> transactional, RequestLedger ledger) {
+	SubmissionOutput(KafkaTemplate<String, Object> transactional, RequestLedger ledger, StageMetrics metrics) {
 		this.transactional = transactional;
 		this.ledger = ledger;
+		this.metrics = metrics;
 	}
 
 	/** The outcome decided for a request whose transaction did not commit. */
@@ -49,7 +53,18 @@ class SubmissionOutput {
 			if (requestId != null) {
 				this.uncommitted.remove(requestId, outcome);
 			}
+			// counted once, when it stands: a rolled-back outcome comes again
+			this.metrics.published(outcome.records());
+			SubmissionCounts.count(outcome, this.metrics);
 		});
+	}
+
+	/**
+	 * The record being handled is a request for {@code provider} (null when unreadable):
+	 * counted when its transaction commits, so a record tried again counts once.
+	 */
+	void tookUp(String provider) {
+		afterCommit(() -> this.metrics.tookUp(provider));
 	}
 
 	private static void afterCommit(Runnable action) {

@@ -1,9 +1,14 @@
 package io.reelay.submitter;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Properties;
 
+import io.reelay.event.Stage;
+import io.reelay.event.VideoFailed;
 import io.reelay.kafka.EventPublisher;
 import io.reelay.kafka.FailedRecords;
+import io.reelay.kafka.GroupMembership;
 import io.reelay.kafka.KafkaConfiguration;
 import io.reelay.kafka.ReelayKafkaProperties;
 import io.reelay.kafka.WorkTiming;
@@ -11,8 +16,15 @@ import io.reelay.ledger.LedgerEntry;
 import io.reelay.ledger.RequestLedger;
 import io.reelay.ledger.RequestState;
 import io.reelay.media.MediaAccess;
+import io.reelay.metrics.StageMetrics;
 import io.reelay.provider.registry.ProviderRegistry;
+import io.reelay.tracing.ContextScope;
+import io.reelay.tracing.RecordTracing;
+import io.reelay.tracing.RequestLogging;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,8 +51,8 @@ class SubmitterKafka {
 
 	@Bean
 	SubmitterTransactions submitterTransactions(ProducerFactory<String, Object> producerFactory,
-			ReelayKafkaProperties kafka, SubmitterProperties settings) {
-		return new SubmitterTransactions(producerFactory, kafka, settings.concurrency());
+			ReelayKafkaProperties kafka, SubmitterProperties settings, RecordTracing recordTracing) {
+		return new SubmitterTransactions(producerFactory, kafka, settings.concurrency(), recordTracing);
 	}
 
 	@Bean
@@ -55,17 +67,19 @@ class SubmitterKafka {
 	}
 
 	@Bean
-	SubmissionOutput submissionOutput(SubmitterTransactions transactions, RequestLedger submissionLedger) {
-		return new SubmissionOutput(transactions.records(), submissionLedger);
+	SubmissionOutput submissionOutput(SubmitterTransactions transactions, RequestLedger submissionLedger,
+			StageMetrics metrics) {
+		return new SubmissionOutput(transactions.records(), submissionLedger, metrics);
 	}
 
 	@Bean
 	Submission submission(ProviderRegistry providers, RequestChecker checks, MediaAccess media,
 			RequestLedger submissionLedger, SubmitterTransactions transactions, SubmissionOutput output,
-			EventPublisher events, FailedRecords failedRecords, SubmitterProperties settings, Clock clock) {
+			EventPublisher events, FailedRecords failedRecords, SubmitterProperties settings, StageMetrics metrics,
+			Clock clock) {
 		return new Submission(providers, checks, media, submissionLedger,
 				new CallIntents(transactions.intents(), submissionLedger, clock), new UnknownOutcomes(providers),
-				output, events, failedRecords, settings, clock);
+				output, events, failedRecords, settings, metrics, clock);
 	}
 
 	@Bean
@@ -89,13 +103,39 @@ class SubmitterKafka {
 		factory.getContainerProperties().setKafkaAwareTransactionManager(transactionManager);
 		factory.getContainerProperties().setConsumerRebalanceListener(new LedgerLoading(submissionLedger));
 		factory.getContainerProperties().setShutdownTimeout(settings.shutdownTimeout().toMillis());
+		// the factory does not hand its own consumer properties on to the containers
+		Properties membership = membership(kafka);
+		factory.setContainerCustomizer(
+				(container) -> container.getContainerProperties().getKafkaConsumerProperties().putAll(membership));
 		factory.setConcurrency(settings.concurrency());
 		DefaultAfterRollbackProcessor<String, byte[]> afterRollback = new DefaultAfterRollbackProcessor<>(
-				(record, ex) -> endRequest(record, ex, output, failedRecords, clock),
-				KafkaConfiguration.backOff(kafka.retry(), -1), transactions.records(), true);
+				(record, ex) -> {
+					// outside the record's observation: its trace goes on through its
+					// headers (FailedRecords)
+					try (ContextScope logging = RequestLogging.forRequest(RequestLogging.requestIdOf(record))) {
+						endRequest(record, ex, output, failedRecords, clock);
+					}
+				}, KafkaConfiguration.backOff(kafka.retry(), -1), transactions.records(), true);
 		KafkaConfiguration.retryAsReelayDoes(afterRollback, kafka);
 		factory.setAfterRollbackProcessor(afterRollback);
 		return factory;
+	}
+
+	/**
+	 * An instance joining or leaving takes away only the partitions that move; as a
+	 * static member, the container numbers each consumer after this name ({@code -0},
+	 * {@code -1}, ...).
+	 */
+	private static Properties membership(ReelayKafkaProperties kafka) {
+		Properties consumer = new Properties();
+		consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+		GroupMembership.configure(consumer, kafka, Stage.SUBMITTER, null);
+		return consumer;
+	}
+
+	@Bean
+	StaticMembersExit staticMembersExit(KafkaAdmin kafkaAdmin, ReelayKafkaProperties kafka) {
+		return new StaticMembersExit(kafkaAdmin, kafka);
 	}
 
 	/**
@@ -108,8 +148,13 @@ class SubmitterKafka {
 		String requestId = (record.key() != null) ? record.key().toString() : null;
 		LedgerEntry entry = (requestId != null)
 				? new LedgerEntry(requestId, RequestState.FAILED, null, null, null, null, clock.instant()) : null;
-		output.send(requestId,
-				Outcome.timed(failedRecords.outcome(record, ex), entry, WorkTiming.startedAt(clock.instant())));
+		List<ProducerRecord<String, Object>> failure = failedRecords.outcome(record, ex);
+		output.tookUp(failure.stream()
+			.filter((out) -> out.value() instanceof VideoFailed)
+			.map((out) -> ((VideoFailed) out.value()).provider())
+			.findFirst()
+			.orElse(null));
+		output.send(requestId, Outcome.timed(failure, entry, WorkTiming.startedAt(clock.instant())));
 	}
 
 }

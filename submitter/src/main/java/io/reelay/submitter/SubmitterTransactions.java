@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.reelay.event.Stage;
 import io.reelay.kafka.ReelayKafkaProperties;
 import io.reelay.kafka.TransactionalProducers;
+import io.reelay.tracing.RecordTracing;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -37,13 +38,15 @@ class SubmitterTransactions implements SmartLifecycle {
 	/**
 	 * @param consumers the listener's consumer threads: each can hold a transaction of
 	 * each kind at once, so there are as many transaction ids of each kind to fence
+	 * @param tracing makes templates that carry each request's trace to what they send
 	 */
-	SubmitterTransactions(ProducerFactory<String, Object> producers, ReelayKafkaProperties kafka, int consumers) {
+	SubmitterTransactions(ProducerFactory<String, Object> producers, ReelayKafkaProperties kafka, int consumers,
+			RecordTracing tracing) {
 		this.consumers = consumers;
 		this.recordFactory = TransactionalProducers.of(producers, kafka, Stage.SUBMITTER, "records");
 		this.intentFactory = TransactionalProducers.of(producers, kafka, Stage.SUBMITTER, "intents");
-		this.records = new KafkaTemplate<>(this.recordFactory);
-		this.intents = new KafkaTemplate<>(this.intentFactory);
+		this.records = tracing.template(this.recordFactory);
+		this.intents = tracing.template(this.intentFactory);
 	}
 
 	DefaultKafkaProducerFactory<String, Object> recordFactory() {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import io.reelay.event.FailureCode;
 import io.reelay.event.ProviderError;
+import io.reelay.metrics.ProviderCallScope;
 import io.reelay.provider.DownloadRequest;
 import io.reelay.provider.ProviderEndpoint;
 import io.reelay.provider.ProviderException;
@@ -160,15 +161,22 @@ public final class ProviderHttpClient {
 			.header("Accept", "application/json");
 	}
 
+	/**
+	 * Each call is counted and timed in the stage's {@link ProviderCallScope}, if any.
+	 */
 	private HttpAnswer send(HttpRequest request, CallKind kind) {
+		long start = System.nanoTime();
 		try {
 			HttpResponse<byte[]> response = this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			ProviderCallScope.answered(response.statusCode(), start);
 			return new HttpAnswer(response.statusCode(), response.headers(), response.body());
 		}
 		catch (IOException ex) {
+			ProviderCallScope.unanswered(start);
 			throw HttpFailures.forIo(this.provider, kind, ex);
 		}
 		catch (InterruptedException ex) {
+			ProviderCallScope.unanswered(start);
 			Thread.currentThread().interrupt();
 			throw HttpFailures.forIo(this.provider, kind, new IOException("interrupted", ex));
 		}

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.reelay.event.EventJson;
+import io.reelay.metrics.MeteredProvider;
+import io.reelay.metrics.ProviderCallRecorder;
 import io.reelay.provider.ProviderEndpoint;
 import io.reelay.provider.VideoProvider;
 import io.reelay.provider.aimlapi.AimlapiProvider;
@@ -17,6 +19,7 @@ import io.reelay.provider.minimax.MinimaxProvider;
 import io.reelay.provider.openai.OpenAiProvider;
 import io.reelay.provider.tchavi.TchaviProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,12 +29,23 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ProvidersProperties.class)
 public class ProviderConfiguration {
 
+	/**
+	 * Each adapter's HTTP calls are counted by the stage's {@link ProviderCallRecorder},
+	 * where the service has one.
+	 */
 	@Bean
-	ProviderRegistry providerRegistry(ProvidersProperties providers) {
-		return registry(providers);
+	ProviderRegistry providerRegistry(ProvidersProperties providers, ObjectProvider<ProviderCallRecorder> recorder) {
+		return registry(providers, recorder.getIfAvailable());
 	}
 
 	public static ProviderRegistry registry(ProvidersProperties providers) {
+		return registry(providers, null);
+	}
+
+	/**
+	 * @param recorder where the adapters' HTTP calls are counted, or null
+	 */
+	public static ProviderRegistry registry(ProvidersProperties providers, ProviderCallRecorder recorder) {
 		List<Adapter> adapters = List.of(
 				new Adapter(GenericProvider.NAME, GenericProvider.DOCUMENTED_BASE_URL, providers.generic(),
 						GenericProvider::new),
@@ -48,7 +62,9 @@ public class ProviderConfiguration {
 		for (Adapter adapter : adapters) {
 			known.add(adapter.name());
 			if (adapter.endpoint().enabled()) {
-				enabled.add(new ProviderRegistry.ConfiguredProvider(adapter.build(), adapter.endpoint()));
+				VideoProvider built = adapter.build();
+				enabled.add(new ProviderRegistry.ConfiguredProvider(
+						(recorder != null) ? new MeteredProvider(built, recorder) : built, adapter.endpoint()));
 			}
 		}
 		return new ProviderRegistry(enabled, known);

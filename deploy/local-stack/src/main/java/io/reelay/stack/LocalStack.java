@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,6 +42,8 @@ public final class LocalStack implements AutoCloseable {
 	private LocalS3Server s3;
 
 	private ProviderSimulator simulator;
+
+	private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
 
 	private LocalStack(StackSettings settings) {
 		this.settings = settings;
@@ -85,14 +89,22 @@ public final class LocalStack implements AutoCloseable {
 	private void startServices() {
 		List<Class<?>> services = List.of(SubmitterApplication.class, PollerApplication.class,
 				DownloaderApplication.class);
-		List<String> args = new ArrayList<>();
-		serviceSettings().forEach((name, value) -> args.add("--" + name + "=" + value));
-		for (Class<?> service : services) {
-			ConfigurableApplicationContext context = new SpringApplicationBuilder(service).registerShutdownHook(false)
+		Map<String, String> common = serviceSettings();
+		for (int i = 0; i < services.size(); i++) {
+			List<String> args = new ArrayList<>();
+			common.forEach((name, value) -> args.add("--" + name + "=" + value));
+			// each its own HTTP port: one after the other from the first, or any free
+			// ones
+			int port = (this.settings.servicePort() > 0) ? this.settings.servicePort() + i : 0;
+			args.add("--server.port=" + port);
+			ConfigurableApplicationContext context = new SpringApplicationBuilder(services.get(i))
+				.registerShutdownHook(false)
 				.logStartupInfo(false)
 				.properties("spring.main.banner-mode=off")
 				.run(args.toArray(String[]::new));
 			this.started.push(context::close);
+			this.servicePorts.put(context.getEnvironment().getProperty("spring.application.name"),
+					context.getEnvironment().getProperty("local.server.port", Integer.class, port));
 		}
 	}
 
@@ -143,6 +155,14 @@ public final class LocalStack implements AutoCloseable {
 
 	public ProviderSimulator simulator() {
 		return this.simulator;
+	}
+
+	/**
+	 * The HTTP port each service listens on for health and metrics, by application name
+	 * ({@code reelay-submitter}, ...), in start order.
+	 */
+	public Map<String, Integer> servicePorts() {
+		return Collections.unmodifiableMap(this.servicePorts);
 	}
 
 	/** A client of the stack's bucket; the caller closes it. */

@@ -18,9 +18,11 @@ import java.time.Duration;
  * @param pollInterval the poller's first check of a job, and its shortest wait between
  * two checks
  * @param simulatorFaults a fault file for the simulator (see its README), or null
+ * @param servicePort the submitter's HTTP port (health, metrics), the poller's the next
+ * one and the downloader's the one after; 0 for any free ports
  */
 public record StackSettings(Path dataDirectory, String kafkaBootstrapServers, int kafkaPort, int s3Port,
-		int simulatorPort, Duration generationTime, Duration pollInterval, Path simulatorFaults) {
+		int simulatorPort, Duration generationTime, Duration pollInterval, Path simulatorFaults, int servicePort) {
 
 	public static final String BUCKET = "reelay-videos";
 
@@ -30,17 +32,17 @@ public record StackSettings(Path dataDirectory, String kafkaBootstrapServers, in
 
 	/** Any free ports, so a run never collides with something already listening. */
 	public static StackSettings ephemeral(Path dataDirectory) {
-		return new StackSettings(dataDirectory, null, 0, 0, 0, Duration.ofSeconds(3), Duration.ofSeconds(1), null);
+		return new StackSettings(dataDirectory, null, 0, 0, 0, Duration.ofSeconds(3), Duration.ofSeconds(1), null, 0);
 	}
 
 	public StackSettings withKafka(String bootstrapServers) {
 		return new StackSettings(this.dataDirectory, bootstrapServers, this.kafkaPort, this.s3Port, this.simulatorPort,
-				this.generationTime, this.pollInterval, this.simulatorFaults);
+				this.generationTime, this.pollInterval, this.simulatorFaults, this.servicePort);
 	}
 
 	public StackSettings withTimings(Duration generationTime, Duration pollInterval) {
 		return new StackSettings(this.dataDirectory, this.kafkaBootstrapServers, this.kafkaPort, this.s3Port,
-				this.simulatorPort, generationTime, pollInterval, this.simulatorFaults);
+				this.simulatorPort, generationTime, pollInterval, this.simulatorFaults, this.servicePort);
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import io.reelay.downloader.guard.CheckedDestination;
 import io.reelay.downloader.guard.DestinationGuard;
 import io.reelay.downloader.guard.UnsafeDestinationException;
+import io.reelay.metrics.ProviderCallScope;
 import okhttp3.CookieJar;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -132,7 +133,18 @@ public final class VideoFetcher implements AutoCloseable {
 			.dns(new PinnedDns(url.host(), destination.addresses()))
 			.socketFactory(new PinnedSocketFactory(destination.addresses()))
 			.build();
-		return pinned.newCall(request.build()).execute();
+		// each hop is an HTTP call to the provider (or its CDN), counted in the
+		// downloader's scope
+		long start = System.nanoTime();
+		try {
+			Response response = pinned.newCall(request.build()).execute();
+			ProviderCallScope.answered(response.code(), start);
+			return response;
+		}
+		catch (IOException ex) {
+			ProviderCallScope.unanswered(start);
+			throw ex;
+		}
 	}
 
 	private static URI next(HttpUrl url, String location, String from) {

@@ -73,6 +73,11 @@ public final class ServiceProcess implements AutoCloseable {
 		command.add("-Dreelay.log.file=" + log.toAbsolutePath());
 		command.addAll(classPathAndMain(main));
 		settings.forEach((name, value) -> command.add("--" + name + "=" + value));
+		if (!settings.containsKey("server.port")) {
+			// several services run at once: each takes any free port for its health and
+			// metrics
+			command.add("--server.port=0");
+		}
 		ProcessBuilder builder = new ProcessBuilder(command);
 		// appending, as the log file the service's logback writes: both end up in one
 		// file
