@@ -3,6 +3,7 @@ package io.reelay.cli;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * reads from the end of every partition as it was when the follower was created, without
  * joining a consumer group, so create it before publishing the requests.
  */
-final class PipelineFollower implements AutoCloseable {
+public final class PipelineFollower implements AutoCloseable {
 
 	private static final List<EventType> FOLLOWED = List.of(EventType.SUBMITTED, EventType.COMPLETED, EventType.STORED,
 			EventType.FAILED);
@@ -32,9 +33,17 @@ final class PipelineFollower implements AutoCloseable {
 	private final KafkaConsumer<String, byte[]> consumer;
 
 	PipelineFollower(String bootstrapServers) {
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-				new ByteArrayDeserializer());
+		this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+	}
+
+	/**
+	 * A client of any broker, with the settings it needs (security included).
+	 * @param clientProperties the consumer's settings, bootstrap servers included
+	 */
+	public PipelineFollower(Map<String, Object> clientProperties) {
+		Map<String, Object> settings = new HashMap<>(clientProperties);
+		settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
 		List<TopicPartition> partitions = new ArrayList<>();
 		for (EventType type : FOLLOWED) {
 			this.consumer.partitionsFor(type.topic(), Duration.ofSeconds(30))
@@ -51,7 +60,7 @@ final class PipelineFollower implements AutoCloseable {
 	 * ended or the time is up.
 	 * @return the requests that ended
 	 */
-	Set<String> follow(Set<String> requestIds, Duration timeout, Consumer<PipelineEvent> onEvent) {
+	public Set<String> follow(Set<String> requestIds, Duration timeout, Consumer<PipelineEvent> onEvent) {
 		Set<String> ended = new HashSet<>();
 		Instant giveUp = Instant.now().plus(timeout);
 		while (ended.size() < requestIds.size() && Instant.now().isBefore(giveUp)) {

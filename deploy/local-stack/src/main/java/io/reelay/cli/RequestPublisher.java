@@ -1,6 +1,7 @@
 package io.reelay.cli;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -19,17 +20,25 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Publishes requests to {@code video.requests} as any backend would: keyed by request id,
  * plain JSON.
  */
-final class RequestPublisher implements AutoCloseable {
+public final class RequestPublisher implements AutoCloseable {
 
 	private final KafkaProducer<String, byte[]> producer;
 
 	RequestPublisher(String bootstrapServers) {
-		this.producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
-				new StringSerializer(), new ByteArraySerializer());
+		this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
 	}
 
-	void publish(VideoRequested request) {
+	/**
+	 * A client of any broker, with the settings it needs (security included).
+	 * @param clientProperties the producer's settings, bootstrap servers included
+	 */
+	public RequestPublisher(Map<String, Object> clientProperties) {
+		Map<String, Object> settings = new HashMap<>(clientProperties);
+		settings.put(ProducerConfig.ACKS_CONFIG, "all");
+		this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+	}
+
+	public void publish(VideoRequested request) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventType.REQUESTED.topic(), request.requestId(),
 				EventJson.write(request));
 		CloudEventHeaders.write(record.headers(), UUID.randomUUID().toString(), "/reelay/cli",

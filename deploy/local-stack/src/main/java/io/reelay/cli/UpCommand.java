@@ -30,6 +30,11 @@ final class UpCommand implements Callable<Integer> {
 			description = "Provider simulator port (default: ${DEFAULT-VALUE}).")
 	int simulatorPort;
 
+	@Option(names = "--service-port", defaultValue = "8081",
+			description = "HTTP port (health, metrics) of the submitter; the poller and the downloader take the next two "
+					+ "(default: ${DEFAULT-VALUE}).")
+	int servicePort;
+
 	@Option(names = "--generation-time", defaultValue = "PT5S",
 			description = "How long the simulated provider takes per video, ISO-8601 (default: ${DEFAULT-VALUE}).")
 	Duration generationTime;
@@ -44,7 +49,7 @@ final class UpCommand implements Callable<Integer> {
 		System.out.println(
 				"Starting Kafka (KRaft), S3-compatible store, provider simulator, submitter, poller, downloader...");
 		StackSettings settings = new StackSettings(this.stack.dataDirectory, null, this.kafkaPort, this.s3Port,
-				this.simulatorPort, this.generationTime, Duration.ofSeconds(1), this.simulatorFaults);
+				this.simulatorPort, this.generationTime, Duration.ofSeconds(1), this.simulatorFaults, this.servicePort);
 		LocalStack local = LocalStack.start(settings);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -62,11 +67,16 @@ final class UpCommand implements Callable<Integer> {
 						  Simulator  %s  (generic, minimax, aimlapi, tchavi and openai APIs below /<provider>, API key %s)
 						  Files      %s
 						  Logs       %s
+						%s
 
-						Publish a request (with kcat):
+						Publish a request and follow it to its stored video (docs/cli.md):
+						  ./reelay submit --bootstrap-servers %s \\
+						    --provider generic --model sim-video-1 --prompt 'A koi pond at dawn' --wait
+						Watch the latest requests and the stage each one reached:
+						  ./reelay watch --bootstrap-servers %s
+						Or with kcat:
 						  echo 'req-1:{"requestId":"req-1","provider":"generic","model":"sim-video-1","prompt":"A koi pond at dawn"}' \\
 						    | kcat -b %s -t video.requests -K: -P
-						Follow the outcomes:
 						  kcat -b %s -C -o beginning -f '%%t %%k %%s\\n' -t video.stored
 						  kcat -b %s -C -o beginning -f '%%t %%k %%s\\n' -t video.failed
 						Any provider works the same way ("provider":"minimax","model":"T2V-01", or tchavi seedance-2, aimlapi video-01,
@@ -75,10 +85,22 @@ final class UpCommand implements Callable<Integer> {
 						%n""",
 				kafka, local.s3Endpoint(), StackSettings.BUCKET, StackSettings.S3_ACCESS_KEY,
 				StackSettings.S3_SECRET_KEY, local.simulatorUrl(), SimulatorSettings.DEFAULT_API_KEY,
-				local.fileOf("").toAbsolutePath().normalize(), this.stack.logFile().toAbsolutePath().normalize(), kafka,
-				kafka, kafka);
+				local.fileOf("").toAbsolutePath().normalize(), this.stack.logFile().toAbsolutePath().normalize(),
+				services(local), kafka, kafka, kafka, kafka, kafka);
 		stopped.await();
 		return 0;
+	}
+
+	/** Each service's metrics and readiness URLs, a line each (docs/metrics.md). */
+	private static String services(LocalStack local) {
+		StringBuilder lines = new StringBuilder();
+		local.servicePorts().forEach((application, port) -> {
+			String name = application.replace("reelay-", "");
+			String actuator = "http://localhost:" + port + "/actuator";
+			lines.append(String.format("  %-10s %s/prometheus  %s/health/readiness%n",
+					Character.toUpperCase(name.charAt(0)) + name.substring(1), actuator, actuator));
+		});
+		return lines.toString().stripTrailing();
 	}
 
 }

@@ -5,12 +5,12 @@ import java.util.Locale;
 import io.reelay.event.Usage;
 
 /** Usage as the demo prints it after a stored video, e.g. {@code  · 1300 credits}. */
-final class UsageText {
+public final class UsageText {
 
 	private UsageText() {
 	}
 
-	static String of(Usage usage) {
+	public static String of(Usage usage) {
 		if (usage == null) {
 			return "";
 		}
