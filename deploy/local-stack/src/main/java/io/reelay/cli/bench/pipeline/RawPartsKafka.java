@@ -16,6 +16,7 @@ import io.reelay.kafka.WorkTiming;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,12 +61,37 @@ final class RawPartsKafka {
 		String topic = "bench-parts.kafka-" + UUID.randomUUID();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
 			admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+			awaitLeaders(admin, topic);
 			try {
 				return new RawPartsKafka(bootstrapServers, topic).run(records, warmup);
 			}
 			finally {
 				admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
 			}
+		}
+	}
+
+	/**
+	 * Sends to a partition the broker has not taken up yet are refused, and the
+	 * idempotent producer's retries of them can fail on their own sequence numbers.
+	 */
+	private static void awaitLeaders(Admin admin, String topic) throws Exception {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (true) {
+			TopicDescription description = admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
+				.get(topic);
+			boolean led = description.partitions().size() == PARTITIONS && description.partitions()
+				.stream()
+				.allMatch((partition) -> partition.leader() != null && partition.isr().contains(partition.leader()));
+			if (led) {
+				return;
+			}
+			if (System.nanoTime() > until) {
+				throw new IllegalStateException("the partitions of " + topic + " have no leader after 30 s");
+			}
+			Thread.sleep(50);
 		}
 	}
 
@@ -115,7 +141,7 @@ final class RawPartsKafka {
 		}
 		producer.flush();
 		if (failed.get() != null) {
-			throw new IllegalStateException("a send failed", failed.get());
+			throw new IllegalStateException("a send failed: " + failed.get(), failed.get());
 		}
 	}
 
