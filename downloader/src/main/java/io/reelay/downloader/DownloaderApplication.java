@@ -25,7 +25,7 @@ import org.springframework.context.annotation.PropertySource;
 		HealthConfiguration.class, StorageHealthConfiguration.class })
 // its defaults (HTTP, actuator, health groups): not in application.properties, which the
 // local stack's three services would share on one class path
-@PropertySource("classpath:reelay-downloader.properties")
+@PropertySource({ "classpath:reelay-service.properties", "classpath:reelay-downloader.properties" })
 public class DownloaderApplication {
 
 	@Bean

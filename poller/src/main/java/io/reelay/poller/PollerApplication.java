@@ -23,7 +23,7 @@ import org.springframework.context.annotation.PropertySource;
 		HealthConfiguration.class })
 // its defaults (HTTP, actuator, health groups): not in application.properties, which the
 // local stack's three services would share on one class path
-@PropertySource("classpath:reelay-poller.properties")
+@PropertySource({ "classpath:reelay-service.properties", "classpath:reelay-poller.properties" })
 public class PollerApplication {
 
 	@Bean

@@ -107,7 +107,7 @@ class ReadinessIntegrationTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	@Import({ HealthConfiguration.class, StorageHealthConfiguration.class })
-	@PropertySource("classpath:reelay-submitter.properties")
+	@PropertySource({ "classpath:reelay-service.properties", "classpath:reelay-submitter.properties" })
 	static class SubmitterProbes {
 
 		@Bean

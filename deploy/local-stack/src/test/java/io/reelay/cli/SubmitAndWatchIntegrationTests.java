@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,9 +13,8 @@ import io.reelay.event.VideoRequested;
 import io.reelay.event.VideoStored;
 import io.reelay.kafka.CloudEventHeaders;
 import io.reelay.stack.LocalStack;
-import io.reelay.stack.StackSettings;
+import io.reelay.stack.TestStacks;
 import io.reelay.testing.Events;
-import io.reelay.testing.TestInfrastructure;
 import io.reelay.testing.TopicWatcher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -43,9 +41,7 @@ class SubmitAndWatchIntegrationTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		stack = LocalStack.start(StackSettings.ephemeral(data)
-			.withKafka(TestInfrastructure.kafkaBootstrapServers())
-			.withTimings(Duration.ofMillis(300), Duration.ofMillis(200)));
+		stack = TestStacks.start(data);
 	}
 
 	@AfterAll

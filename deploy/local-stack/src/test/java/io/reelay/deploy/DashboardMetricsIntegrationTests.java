@@ -13,10 +13,9 @@ import java.util.Set;
 
 import io.reelay.event.VideoRequested;
 import io.reelay.stack.LocalStack;
-import io.reelay.stack.StackSettings;
+import io.reelay.stack.TestStacks;
 import io.reelay.testing.Events;
 import io.reelay.testing.RecordPublisher;
-import io.reelay.testing.TestInfrastructure;
 import io.reelay.testing.TopicWatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,9 +45,7 @@ class DashboardMetricsIntegrationTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		stack = LocalStack.start(StackSettings.ephemeral(data)
-			.withKafka(TestInfrastructure.kafkaBootstrapServers())
-			.withTimings(Duration.ofMillis(300), Duration.ofMillis(200)));
+		stack = TestStacks.start(data);
 	}
 
 	@AfterAll

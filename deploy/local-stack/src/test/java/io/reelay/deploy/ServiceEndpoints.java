@@ -3,9 +3,7 @@ package io.reelay.deploy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -18,10 +16,8 @@ import io.reelay.submitter.SubmitterApplication;
 import org.springframework.context.annotation.PropertySource;
 
 /**
- * Where a service answers health checks and scrapes, from its own
- * {@code application.properties} (each service jar has one; they are told apart by
- * {@code spring.application.name}, e.g. {@code reelay-poller}) and Spring Boot's
- * defaults.
+ * Where a service answers health checks and scrapes, from the properties files its
+ * application class reads through {@code @PropertySource} and Spring Boot's defaults.
  *
  * @param port the port of the actuator endpoints: {@code management.server.port}, else
  * {@code server.port}, else 8080
@@ -70,44 +66,24 @@ record ServiceEndpoints(int port, boolean probesEnabled, Set<String> exposed, St
 	private static Properties serviceProperties(String stage) {
 		Class<?> application = APPLICATIONS.get(stage);
 		PropertySource source = application.getAnnotation(PropertySource.class);
-		if (source != null) {
-			Properties properties = new Properties();
-			for (String location : source.value()) {
-				try (InputStream in = ServiceEndpoints.class.getClassLoader()
-					.getResourceAsStream(location.replaceFirst("^classpath:/?", ""))) {
-					if (in == null) {
-						throw new AssertionError(
-								application.getSimpleName() + " reads " + location + ", which is missing");
-					}
-					properties.load(in);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
-			return properties;
+		if (source == null) {
+			throw new AssertionError(application.getSimpleName()
+					+ " names no properties: the service's jar should carry its actuator settings");
 		}
-		return applicationProperties("reelay-" + stage);
-	}
-
-	private static Properties applicationProperties(String application) {
-		try {
-			for (URL url : Collections
-				.list(ServiceEndpoints.class.getClassLoader().getResources("application.properties"))) {
-				Properties properties = new Properties();
-				try (InputStream in = url.openStream()) {
-					properties.load(in);
+		Properties properties = new Properties();
+		for (String location : source.value()) {
+			try (InputStream in = ServiceEndpoints.class.getClassLoader()
+				.getResourceAsStream(location.replaceFirst("^classpath:/?", ""))) {
+				if (in == null) {
+					throw new AssertionError(application.getSimpleName() + " reads " + location + ", which is missing");
 				}
-				if (application.equals(properties.getProperty("spring.application.name"))) {
-					return properties;
-				}
+				properties.load(in);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		throw new AssertionError("no properties of " + application
-				+ " on the classpath: the service's jar should carry its actuator settings");
+		return properties;
 	}
 
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import io.reelay.testing.Events;
 import io.reelay.storage.MinioObjectStore;
 import io.reelay.testing.RecordPublisher;
 import io.reelay.testing.TestImages;
-import io.reelay.testing.TestInfrastructure;
 import io.reelay.testing.TopicWatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,9 +42,7 @@ class LocalStackIntegrationTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		stack = LocalStack.start(StackSettings.ephemeral(data)
-			.withKafka(TestInfrastructure.kafkaBootstrapServers())
-			.withTimings(Duration.ofMillis(300), Duration.ofMillis(200)));
+		stack = TestStacks.start(data);
 	}
 
 	@AfterAll

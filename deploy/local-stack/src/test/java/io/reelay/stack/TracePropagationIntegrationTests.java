@@ -1,12 +1,10 @@
 package io.reelay.stack;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import io.reelay.event.VideoRequested;
 import io.reelay.testing.Events;
 import io.reelay.testing.RecordPublisher;
-import io.reelay.testing.TestInfrastructure;
 import io.reelay.testing.TopicWatcher;
 import io.reelay.testing.Traces;
 import io.reelay.tracing.TraceParent;
@@ -36,9 +34,7 @@ class TracePropagationIntegrationTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		stack = LocalStack.start(StackSettings.ephemeral(data)
-			.withKafka(TestInfrastructure.kafkaBootstrapServers())
-			.withTimings(Duration.ofMillis(300), Duration.ofMillis(200)));
+		stack = TestStacks.start(data);
 	}
 
 	@AfterAll
