@@ -16,7 +16,6 @@ import io.reelay.kafka.WorkTiming;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -61,7 +60,6 @@ final class RawPartsKafka {
 		String topic = "bench-parts.kafka-" + UUID.randomUUID();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
 			admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
-			awaitLeaders(admin, topic);
 			try {
 				return new RawPartsKafka(bootstrapServers, topic).run(records, warmup);
 			}
@@ -71,32 +69,9 @@ final class RawPartsKafka {
 		}
 	}
 
-	/**
-	 * Sends to a partition the broker has not taken up yet are refused, and the
-	 * idempotent producer's retries of them can fail on their own sequence numbers.
-	 */
-	private static void awaitLeaders(Admin admin, String topic) throws Exception {
-		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (true) {
-			TopicDescription description = admin.describeTopics(List.of(topic))
-				.allTopicNames()
-				.get(30, TimeUnit.SECONDS)
-				.get(topic);
-			boolean led = description.partitions().size() == PARTITIONS && description.partitions()
-				.stream()
-				.allMatch((partition) -> partition.leader() != null && partition.isr().contains(partition.leader()));
-			if (led) {
-				return;
-			}
-			if (System.nanoTime() > until) {
-				throw new IllegalStateException("the partitions of " + topic + " have no leader after 30 s");
-			}
-			Thread.sleep(50);
-		}
-	}
-
 	private PartRates.Run run(int records, int warmup) throws Exception {
-		Reader reader = new Reader(warmup, warmup + records);
+		openPartitions();
+		Reader reader = new Reader(PARTITIONS + warmup, PARTITIONS + warmup + records);
 		Thread reading = new Thread(reader, "bench-parts-consumer");
 		reading.setDaemon(true);
 		reading.start();
@@ -109,9 +84,9 @@ final class RawPartsKafka {
 			send(producer, records, failed);
 			long acked = System.nanoTime();
 			await(reader.done, "the records", reader);
-			if (reader.consumed != warmup + records) {
-				throw new IllegalStateException(
-						Text.format("the consumer read %,d records, %,d were sent", reader.consumed, warmup + records));
+			if (reader.consumed != PARTITIONS + warmup + records) {
+				throw new IllegalStateException(Text.format("the consumer read %,d records, %,d were sent",
+						reader.consumed, PARTITIONS + warmup + records));
 			}
 			Duration took = Duration.ofNanos(reader.doneAt - start);
 			String how = Text.format(
@@ -152,6 +127,25 @@ final class RawPartsKafka {
 				"io.reelay.video.submitted", now, requestId);
 		WorkTiming.startedAt(now).writeTo(headers);
 		return headers;
+	}
+
+	/**
+	 * One record to each partition, acknowledged, before the measured producer starts: a
+	 * partition just created may refuse its first writes (NOT_LEADER_OR_FOLLOWER) after
+	 * the admin already reports its leader, and an idempotent producer's retries of them
+	 * can then fail on their own sequence numbers until the delivery timeout. These plain
+	 * writes simply retry.
+	 */
+	private void openPartitions() throws Exception {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new ByteArraySerializer())) {
+			for (int partition = 0; partition < PARTITIONS; partition++) {
+				producer.send(new ProducerRecord<>(this.topic, partition, "open", this.value))
+					.get(60, TimeUnit.SECONDS);
+			}
+		}
 	}
 
 	private Map<String, Object> producerConfig() {
